@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { FakeHtmlService, FakeUi } from '../../fakes/ui';
+
+export const CODE_JS = new URL('../../dist/Code.js', import.meta.url);
+
+export interface LoadedBundle {
+  /** The script's global object, as Apps Script would see it. */
+  global: Record<string, unknown>;
+  ui: FakeUi;
+  html: FakeHtmlService;
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+}
+
+/**
+ * Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that
+ * holds only the services we fake — no require, process, timers or module system.
+ */
+export function loadBundle(): LoadedBundle {
+  const ui = new FakeUi();
+  const html = new FakeHtmlService();
+  const sandbox: Record<string, unknown> = {
+    SpreadsheetApp: { getUi: () => ui },
+    HtmlService: html,
+  };
+  const context = vm.createContext(sandbox);
+  vm.runInContext(readFileSync(CODE_JS, 'utf8'), context, { filename: 'Code.js' });
+  return {
+    global: context,
+    ui,
+    html,
+    call<T>(name: string, ...args: unknown[]): T {
+      const fn = context[name];
+      if (typeof fn !== 'function') throw new Error(`Code.js has no function ${name}`);
+      return fn(...args) as T;
+    },
+  };
+}
+
+/** The JSDoc block and parameter list of each top-level `function NAME(...)` in the source. */
+export function topLevelStubs(source: string): Map<string, { params: string[]; jsdoc: string }> {
+  const stubs = new Map<string, { params: string[]; jsdoc: string }>();
+  const pattern = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?^function (\w+)\(([^)]*)\)/gm;
+  for (const match of source.matchAll(pattern)) {
+    stubs.set(match[2], {
+      jsdoc: match[1] ?? '',
+      params: match[3]
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    });
+  }
+  return stubs;
+}
