@@ -3,16 +3,44 @@
 // then the bundle, whose `global.NAME = ...` assignments replace the stubs at load time.
 import { build } from 'esbuild';
 import gasEntry from 'gas-entry-generator';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
 const BLOCK_COMMENT = /[ \t]*\/\*[\s\S]*?\*\/\n?/g;
 
+/**
+ * The custom functions' JSDoc, read from the entry's source, so the help dialog shows the same
+ * words as autocomplete: name, summary, parameters (optional in brackets) and what it returns.
+ */
+export function formulaDocs(source) {
+  const block = /\/\*\*\s*\n\s*\*\s*@preserve\n([\s\S]*?)\*\/\s*\nglobal\.(\w+) = function/g;
+  const docs = [];
+  for (const [, body, name] of source.matchAll(block)) {
+    if (!body.includes('@customfunction')) continue;
+    const lines = body
+      .split('\n')
+      .map((l) => l.replace(/^\s*\*\s?/, ''))
+      .filter(Boolean);
+    const summary = lines.filter((l) => !l.startsWith('@')).join(' ');
+    const params = lines
+      .filter((l) => l.startsWith('@param'))
+      .map((l) => {
+        const [, type, optional, param, description] = /^@param \{([^}]+)\} (\[)?(\w+)\]? (.*)$/.exec(l);
+        return { name: param, type, optional: Boolean(optional), description };
+      });
+    const returns = /^@return \{[^}]+\} (.*)$/.exec(lines.find((l) => l.startsWith('@return')) ?? '')?.[1] ?? '';
+    docs.push({ name, summary, params, returns });
+  }
+  return docs;
+}
+
 export async function buildCode() {
+  const entry = `${root}src/server/main.ts`;
   const result = await build({
-    entryPoints: [`${root}src/server/main.ts`],
+    define: { __FORMULA_DOCS__: JSON.stringify(formulaDocs(await readFile(entry, 'utf8'))) },
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     target: 'es2019',

@@ -140,3 +140,27 @@ export function broadcast<T>(fn: string, args: readonly Arg[], each: (cells: Cel
 export function unwrapSingle<T>(grid: Grid<T>): T | Grid<T> {
   return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid;
 }
+
+/** One cell's value; a range of more than one cell is refused for arguments that take a single value. */
+export function single(name: string, value: unknown): CellValue {
+  if (!Array.isArray(value)) return value as CellValue;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0] as CellValue;
+  throw new InputError(`${name} must be a single cell, not a range.`);
+}
+
+/** The non-blank cells of a cell or a range, in reading order. */
+export function cellsOf(value: unknown): CellValue[] {
+  const cells = Array.isArray(value) ? (value as unknown[]).flat() : [value];
+  return (cells as CellValue[]).filter((cell) => !isBlank(cell));
+}
+
+/** Runs a formula's work so that a user-facing problem becomes the named formula error. */
+export function formula<T>(fn: string, work: () => T): T {
+  return inFormula(fn, '', work);
+}
+
+/** An optional number: blank or omitted gives undefined. */
+export function optionalNumber(name: string, value: unknown, read: (name: string, v: CellValue) => number = toNumber): number | undefined {
+  const cell = single(name, value);
+  return isBlank(cell) ? undefined : read(name, cell);
+}

@@ -1,6 +1,5 @@
-import { DEFAULT_AQL } from '../core/sampling/samplePlan';
 import type { PlanOptions } from '../core/sampling/samplePlan';
-import { DEFAULT_LEVEL, DEFAULT_SEVERITY, checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
+import { DEFAULT_AQL, DEFAULT_LEVEL, DEFAULT_SEVERITY, checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
 import { isBlank, toNumber, toText, toWhole } from './args';
 import type { CellValue } from './args';
 
@@ -8,10 +7,14 @@ import type { CellValue } from './args';
 export function planOptions(level: CellValue, aql: CellValue, inspection: CellValue): Required<PlanOptions> {
   return {
     level: isBlank(level) ? DEFAULT_LEVEL : parseLevel(toText('level', level)),
-    // "2.5%" means AQL 2.5 here, not 0.025 (which is a column of its own).
-    aql: isBlank(aql) ? DEFAULT_AQL : checkAql(toNumber('aql', typeof aql === 'string' ? aql.replace(/%\s*$/, '') : aql)),
+    aql: isBlank(aql) ? DEFAULT_AQL : aqlArg('aql', aql),
     severity: isBlank(inspection) ? DEFAULT_SEVERITY : parseSeverity(toText('inspection', inspection)),
   };
+}
+
+/** A standard AQL from a cell. "2.5%" means AQL 2.5 here, not 0.025 (which is a column of its own). */
+export function aqlArg(name: string, cell: CellValue): number {
+  return checkAql(toNumber(name, typeof cell === 'string' ? cell.replace(/%\s*$/, '') : cell));
 }
 
 export function lotSizeArg(value: CellValue): number {

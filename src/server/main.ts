@@ -3,6 +3,13 @@
 // stub's JSDoc, which Sheets reads for formula autocomplete. Parameter names are what users see.
 import { aqlSample } from '../functions/aqlSample';
 import { aqlVerdict } from '../functions/aqlVerdict';
+import { concessionDiscountFormula, concessionVsRework } from '../functions/concession';
+import { defectClass, defectRule } from '../functions/defectClass';
+import { recoveryRate } from '../functions/recoveryRate';
+import { reinspectionPlanFormula } from '../functions/reinspectionPlan';
+import { reworkCostFormula } from '../functions/reworkCost';
+import { reworkSplit } from '../functions/reworkSplit';
+import { reworkMilestones, reworkTimelineFormula } from '../functions/reworkTimeline';
 import { formulaHelpHtml } from './help';
 import { buildMenu } from './menu';
 
@@ -37,6 +44,186 @@ global.AQL_SAMPLE = function (lot_size: unknown, level?: unknown, aql?: unknown,
  */
 global.AQL_VERDICT = function (defects_found: unknown, lot_size: unknown, level?: unknown, aql?: unknown, inspection?: unknown) {
   return aqlVerdict(defects_found, lot_size, level, aql, inspection);
+};
+
+/**
+ * @preserve
+ * Classifies a defect by the protocol's catalogue: CRITICAL, MAJOR, MINOR, or OK when the measurement is within tolerance.
+ *
+ * @param {string|Array<Array<string>>} defect_type The defect, e.g. "colour deviation", "loose thread", "seam pull test", "lead content".
+ * @param {number|Array<Array<number>>} [measurement] The measured value in the type's unit (ΔE, cm, stitches, mm, kg, cycles, h, ppm, % by weight), or pass/fail.
+ * @param {string|Array<Array<string>>} [context] Where it applies, for types that need it: "shoulder strap" or "main handle"; "exterior panel" or "non-critical panel".
+ * @return {string|Array<Array<string>>} CRITICAL, MAJOR, MINOR or OK.
+ * @customfunction
+ */
+global.DEFECT_CLASS = function (defect_type: unknown, measurement?: unknown, context?: unknown) {
+  return defectClass(defect_type, measurement, context);
+};
+
+/**
+ * @preserve
+ * The rule that decides a defect's class, in words a factory can be shown.
+ *
+ * @param {string|Array<Array<string>>} defect_type The defect, e.g. "colour deviation".
+ * @param {number|Array<Array<number>>} [measurement] The measured value in the type's unit, or pass/fail.
+ * @param {string|Array<Array<string>>} [context] Where it applies, for types that need it.
+ * @return {string|Array<Array<string>>} The deciding rule, e.g. "ΔE above 1.5 under D65 against the approved lab dip is major".
+ * @customfunction
+ */
+global.DEFECT_RULE = function (defect_type: unknown, measurement?: unknown, context?: unknown) {
+  return defectRule(defect_type, measurement, context);
+};
+
+/**
+ * @preserve
+ * Rework cost: labour minutes ÷ 60 × hourly rate + consumables + QC re-inspection allocation, per unit or for all units. One currency throughout.
+ *
+ * @param {number} labour_minutes Skilled labour per unit, in minutes.
+ * @param {number} hourly_rate Labour rate per hour, in the currency of the calculation.
+ * @param {number|Array<Array<number>>} [consumables] Consumables per unit; a range is summed (zipper, edge paint, …).
+ * @param {number} [qc_allocation] QC re-inspection cost per unit.
+ * @param {number} [units] Units to rework; omitted gives the cost per unit.
+ * @return {number} Cost per unit, or the total for the units.
+ * @customfunction
+ */
+global.REWORK_COST = function (
+  labour_minutes: unknown,
+  hourly_rate: unknown,
+  consumables?: unknown,
+  qc_allocation?: unknown,
+  units?: unknown,
+) {
+  return reworkCostFormula(labour_minutes, hourly_rate, consumables, qc_allocation, units);
+};
+
+/**
+ * @preserve
+ * Splits a rework bill by cause: factory share and buyer share.
+ *
+ * @param {string|Array<Array<string>>} cause "material substitution", "workmanship", "process deviation" (factory 100%), "specification ambiguity" (50/50), "approved sample deviation" (70/30), "buyer-supplied material".
+ * @param {number|Array<Array<number>>} direct_labour Direct rework labour cost.
+ * @param {number|Array<Array<number>>} [other_costs] Consumables, parts and QC allocation.
+ * @param {number|Array<Array<number>>} [repacking] Repacking cost.
+ * @return {Array<Array<number>>} Factory share, buyer share.
+ * @customfunction
+ */
+global.REWORK_SPLIT = function (cause: unknown, direct_labour: unknown, other_costs?: unknown, repacking?: unknown) {
+  return reworkSplit(cause, direct_labour, other_costs, repacking);
+};
+
+/**
+ * @preserve
+ * Rework timeline in person-hours: operators needed for a schedule (rounded up), or days needed for a crew, and units per day.
+ *
+ * @param {number} units Units to rework.
+ * @param {number} minutes_per_unit Minutes of rework per unit.
+ * @param {number} [days] Promised schedule, in working days.
+ * @param {number} [hours_per_day] Working hours per day; 8 when omitted.
+ * @param {number} [operators] Operators assigned; with days, a fourth cell says whether they are enough.
+ * @return {Array<Array<number|string>>} Person-hours, operators needed (or days needed), units per day[, OK or SHORT BY n OPERATORS].
+ * @customfunction
+ */
+global.REWORK_TIMELINE = function (
+  units: unknown,
+  minutes_per_unit: unknown,
+  days?: unknown,
+  hours_per_day?: unknown,
+  operators?: unknown,
+) {
+  return reworkTimelineFormula(units, minutes_per_unit, days, hours_per_day, operators);
+};
+
+/**
+ * @preserve
+ * Daily rework milestones: one row per day with the units to finish that day and the running total.
+ *
+ * @param {number} units Units to rework.
+ * @param {number} days Working days in the schedule (up to 366).
+ * @return {Array<Array<number>>} Day, units that day, cumulative units.
+ * @customfunction
+ */
+global.REWORK_MILESTONES = function (units: unknown, days: unknown) {
+  return reworkMilestones(units, days);
+};
+
+/**
+ * @preserve
+ * Re-inspection plan: 100% of reworked and adjacent units, Level III sampling of the rest at the same AQLs.
+ *
+ * @param {number} lot_size Units in the lot.
+ * @param {number} reworked_units Units that were reworked.
+ * @param {number} [adjacent_units] Units in the same cartons as reworked ones; 0 when omitted.
+ * @param {number} [aql_major] AQL for major defects; 2.5 when omitted.
+ * @param {number} [aql_minor] AQL for minor defects; 4.0 when omitted.
+ * @return {Array<Array<number|string>>} Inspected 100%, remainder, code letter, sample size, major Ac, major Re, minor Ac, minor Re, total to inspect.
+ * @customfunction
+ */
+global.REINSPECTION_PLAN = function (
+  lot_size: unknown,
+  reworked_units: unknown,
+  adjacent_units?: unknown,
+  aql_major?: unknown,
+  aql_minor?: unknown,
+) {
+  return reinspectionPlanFormula(lot_size, reworked_units, adjacent_units, aql_major, aql_minor);
+};
+
+/**
+ * @preserve
+ * Blended concession discount as a fraction of the shipment value: Σ share of lot affected × discount, plus a share of the rework cost saved.
+ *
+ * @param {number|Array<Array<number>>} affected_shares Share of the lot affected per group (15% or 0.15).
+ * @param {number|string|Array<Array<number|string>>} discounts Discount per group (10%), or a grade: "minor blemish", "noticeable cosmetic", "functional but usable".
+ * @param {number} [rework_cost_saved] Rework cost the factory saves by not reworking.
+ * @param {number} [shipment_value] Shipment value; needed with rework_cost_saved.
+ * @param {number} [savings_share] Share of the saving passed to the buyer; 50% when omitted.
+ * @return {number} The discount, e.g. 0.031 for 3.1%.
+ * @customfunction
+ */
+global.CONCESSION_DISCOUNT = function (
+  affected_shares: unknown,
+  discounts: unknown,
+  rework_cost_saved?: unknown,
+  shipment_value?: unknown,
+  savings_share?: unknown,
+) {
+  return concessionDiscountFormula(affected_shares, discounts, rework_cost_saved, shipment_value, savings_share);
+};
+
+/**
+ * @preserve
+ * Concession against rework for the buyer, counting the expected cost of returns.
+ *
+ * @param {number} affected_units Units with the defects a concession would accept.
+ * @param {number} concession_credit The credit offered.
+ * @param {number} return_rate Expected share of those units returned by customers (e.g. 5%).
+ * @param {number} cost_per_return Cost of one return: shipping, restocking, lost unit.
+ * @param {number} [buyer_rework_cost] What rework would cost the buyer; 0 when the factory pays.
+ * @return {Array<Array<number|string>>} Expected returns cost, concession net, rework net, CONCESSION or REWORK.
+ * @customfunction
+ */
+global.CONCESSION_VS_REWORK = function (
+  affected_units: unknown,
+  concession_credit: unknown,
+  return_rate: unknown,
+  cost_per_return: unknown,
+  buyer_rework_cost?: unknown,
+) {
+  return concessionVsRework(affected_units, concession_credit, return_rate, cost_per_return, buyer_rework_cost);
+};
+
+/**
+ * @preserve
+ * Recovery rate of a settled case: (order value − rework cost − concession credit) ÷ order value.
+ *
+ * @param {number} order_value The order's value.
+ * @param {number} rework_cost Rework cost of the case.
+ * @param {number} [concession_credit] Concession credit granted; 0 when omitted.
+ * @return {number} The recovery rate, e.g. 0.9556.
+ * @customfunction
+ */
+global.RECOVERY_RATE = function (order_value: unknown, rework_cost: unknown, concession_credit?: unknown) {
+  return recoveryRate(order_value, rework_cost, concession_credit);
 };
 
 /** @preserve Builds the add-on menu when the spreadsheet opens. */

@@ -8,6 +8,16 @@ import type { LoadedBundle } from '../support/loadBundle';
 const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   AQL_SAMPLE: ['lot_size', 'level', 'aql', 'inspection'],
   AQL_VERDICT: ['defects_found', 'lot_size', 'level', 'aql', 'inspection'],
+  DEFECT_CLASS: ['defect_type', 'measurement', 'context'],
+  DEFECT_RULE: ['defect_type', 'measurement', 'context'],
+  REWORK_COST: ['labour_minutes', 'hourly_rate', 'consumables', 'qc_allocation', 'units'],
+  REWORK_SPLIT: ['cause', 'direct_labour', 'other_costs', 'repacking'],
+  REWORK_TIMELINE: ['units', 'minutes_per_unit', 'days', 'hours_per_day', 'operators'],
+  REWORK_MILESTONES: ['units', 'days'],
+  REINSPECTION_PLAN: ['lot_size', 'reworked_units', 'adjacent_units', 'aql_major', 'aql_minor'],
+  CONCESSION_DISCOUNT: ['affected_shares', 'discounts', 'rework_cost_saved', 'shipment_value', 'savings_share'],
+  CONCESSION_VS_REWORK: ['affected_units', 'concession_credit', 'return_rate', 'cost_per_return', 'buyer_rework_cost'],
+  RECOVERY_RATE: ['order_value', 'rework_cost', 'concession_credit'],
   onOpen: ['e'],
   onInstall: ['e'],
   showFormulaHelp: [],
@@ -143,5 +153,131 @@ describe('menu and dialogs', () => {
     expect(shown.kind).toBe('modeless');
     const html = shown.html!.getContent();
     for (const name of Object.keys(PUBLIC_FUNCTIONS).filter(isCustomFunction)) expect(html).toContain(`${name}(`);
+  });
+});
+
+describe('protocol formulas through the bundle', () => {
+  it('DEFECT_CLASS gives the documented examples, and DEFECT_RULE says why', () => {
+    const examples: Array<[unknown[], string]> = [
+      [['colour deviation', 1.7], 'MAJOR'],
+      [['colour deviation', 1.2], 'MINOR'],
+      [['colour deviation', 0.8], 'OK'],
+      [['loose thread', 2], 'MINOR'],
+      [['skipped stitches', 4], 'MAJOR'],
+      [['lead content', 120], 'CRITICAL'],
+      [['seam pull test', 12, 'shoulder strap'], 'MAJOR'],
+      [['seam pull test', 12, 'main handle'], 'OK'],
+    ];
+    for (const [args, expected] of examples) expect(bundle.call('DEFECT_CLASS', ...args), JSON.stringify(args)).toBe(expected);
+    expect(bundle.call('DEFECT_CLASS', [['color deviation'], [''], ['sharp edge']], [[1.7], [''], ['']])).toEqual([
+      ['MAJOR'],
+      [''],
+      ['CRITICAL'],
+    ]);
+    expect(bundle.call('DEFECT_RULE', 'skipped stitches', 4)).toBe('more than 3 consecutive skipped stitches is major');
+  });
+
+  it('REWORK_COST gives the documented examples', () => {
+    expect(bundle.call<number>('REWORK_COST', 25, 25, 1.7, 0.3)).toBeCloseTo(12.4167, 4);
+    expect(bundle.call<number>('REWORK_COST', 25, 25, 1.7, 0.3, 200)).toBeCloseTo(2483.33, 2);
+    expect(bundle.call<number>('REWORK_COST', 25, 25, [[1.2, 0.5]], 0.3)).toBeCloseTo(12.4167, 4);
+    expect(bundle.call<number>('REWORK_COST', 25, 25, [[1.2], [''], [0.5]])).toBeCloseTo(12.1167, 4);
+  });
+
+  it('REWORK_SPLIT gives the documented examples', () => {
+    expect(bundle.call('REWORK_SPLIT', 'workmanship', 216)).toEqual([[216, 0]]);
+    expect(bundle.call('REWORK_SPLIT', 'specification ambiguity', 1000)).toEqual([[500, 500]]);
+    expect(bundle.call('REWORK_SPLIT', 'approved sample deviation', 1000)).toEqual([[700, 300]]);
+    expect(bundle.call('REWORK_SPLIT', 'buyer-supplied material', 800, 0, 150)).toEqual([[150, 800]]);
+    expect(bundle.call('REWORK_SPLIT', [['Workmanship'], ['SPECIFICATION AMBIGUITY']], [[100], [100]])).toEqual([
+      [100, 0],
+      [50, 50],
+    ]);
+  });
+
+  it('REWORK_TIMELINE and REWORK_MILESTONES give the documented examples', () => {
+    const [[hours, operators, perDay]] = bundle.call<number[][]>('REWORK_TIMELINE', 400, 40, 3, 8);
+    expect([Math.round(hours * 100) / 100, operators, perDay]).toEqual([266.67, 12, 134]);
+    const [[, operators7, perDay7]] = bundle.call<number[][]>('REWORK_TIMELINE', 400, 40, 7, 8);
+    expect([operators7, perDay7]).toEqual([5, 58]);
+    expect(bundle.call<unknown[][]>('REWORK_TIMELINE', 400, 40, 3, 8, 11)[0][3]).toBe('SHORT BY 1 OPERATOR');
+    expect(bundle.call<unknown[][]>('REWORK_TIMELINE', 400, 40, '', 8, 5)[0].slice(1)).toEqual([7, 58]);
+    expect(bundle.call('REWORK_MILESTONES', 400, 3)).toEqual([
+      [1, 134, 134],
+      [2, 133, 267],
+      [3, 133, 400],
+    ]);
+  });
+
+  it('REINSPECTION_PLAN gives the documented example', () => {
+    expect(bundle.call('REINSPECTION_PLAN', 1500, 12)).toEqual([[12, 1488, 'L', 200, 10, 11, 14, 15, 212]]);
+  });
+
+  it('CONCESSION_DISCOUNT gives the documented examples, with grades by name', () => {
+    expect(bundle.call<number>('CONCESSION_DISCOUNT', [[0.15], [0.08]], [[0.1], [0.2]])).toBeCloseTo(0.031, 10);
+    expect(bundle.call<number>('CONCESSION_DISCOUNT', [[0.15], [0.08]], [[0.1], [0.2]], 2500, 100000)).toBeCloseTo(0.0435, 10);
+    expect(bundle.call<number>('CONCESSION_DISCOUNT', [[0.15], [0.08]], [['minor blemish'], ['Noticeable cosmetic']])).toBeCloseTo(
+      0.031,
+      10,
+    );
+    expect(bundle.call<number>('CONCESSION_DISCOUNT', [['15%'], ['8%']], [['10%'], ['20%']])).toBeCloseTo(0.031, 10);
+  });
+
+  it('CONCESSION_VS_REWORK and RECOVERY_RATE give the documented examples', () => {
+    expect(bundle.call('CONCESSION_VS_REWORK', 22, 450, 0.05, 10)).toEqual([[11, 439, 0, 'CONCESSION']]);
+    expect(bundle.call<number>('RECOVERY_RATE', 15000, 216, 450)).toBeCloseTo(0.9556, 4);
+  });
+
+  it('refuses bad input with errors that name the formula', () => {
+    const cases: Array<[string, unknown[], RegExp]> = [
+      ['DEFECT_CLASS', ['wobbly handle'], /^DEFECT_CLASS: unknown defect type "wobbly handle"; known types: colour deviation, /],
+      ['DEFECT_CLASS', ['colour deviation'], /^DEFECT_CLASS: colour deviation needs a measurement/],
+      ['DEFECT_CLASS', ['colour deviation', 'dark'], /^DEFECT_CLASS: the measurement for colour deviation must be a number of ΔE/],
+      [
+        'DEFECT_CLASS',
+        [
+          [['colour'], ['zip'], ['lead']],
+          [[1], [2]],
+        ],
+        /^DEFECT_CLASS: measurement is 2×1 but defect_type is 3×1; ranges must have the same shape\.$/,
+      ],
+      ['REWORK_COST', ['twenty', 25], /^REWORK_COST: labour_minutes must be a number; got "twenty"\.$/],
+      ['REWORK_COST', [25, -25], /^REWORK_COST: hourly rate must be a number, 0 or more; got -25\.$/],
+      ['REWORK_COST', [[[25], [30]], 25], /^REWORK_COST: labour_minutes must be a single cell, not a range\.$/],
+      ['REWORK_COST', [25, 25, 1, 0, 2.5], /^REWORK_COST: units must be a whole number of 0 or more; got 2\.5\.$/],
+      ['REWORK_SPLIT', ['bad luck', 100], /^REWORK_SPLIT: unknown cause "bad luck"; known causes: material substitution, /],
+      ['REWORK_SPLIT', ['workmanship', -5], /^REWORK_SPLIT: direct_labour must be 0 or more; got -5\.$/],
+      ['REWORK_TIMELINE', [400, 0, 3], /^REWORK_TIMELINE: minutes per unit must be a number above 0; got 0\.$/],
+      ['REWORK_TIMELINE', [400, 40, 2.5], /^REWORK_TIMELINE: days must be a whole number above 0; got 2\.5\.$/],
+      ['REWORK_MILESTONES', [400, 0], /^REWORK_MILESTONES: days must be a whole number of 1 or more; got 0\.$/],
+      ['REINSPECTION_PLAN', [10, 12], /^REINSPECTION_PLAN: reworked and adjacent units \(12\) cannot exceed the lot size \(10\)\.$/],
+      ['REINSPECTION_PLAN', [1500, 12, 0, 3], /^REINSPECTION_PLAN: aql 3 is not a standard AQL; the nearest are 2\.5 and 4\.0/],
+      [
+        'CONCESSION_DISCOUNT',
+        [[[0.15], [0.08]], [[0.1]]],
+        /^CONCESSION_DISCOUNT: affected_shares is 2×1 but discounts is 1×1; give one discount per share\.$/,
+      ],
+      [
+        'CONCESSION_DISCOUNT',
+        [
+          [[0.7], [0.4]],
+          [[0.1], [0.1]],
+        ],
+        /^CONCESSION_DISCOUNT: the affected shares add up to 110%; they cannot exceed 100% of the lot\.$/,
+      ],
+      ['CONCESSION_DISCOUNT', [1.5, 0.1], /^CONCESSION_DISCOUNT: an affected share must be between 0 and 1 \(0% to 100%\); got 1\.5\.$/],
+      ['CONCESSION_DISCOUNT', [[['']], [['']]], /^CONCESSION_DISCOUNT: affected_shares is empty/],
+      [
+        'CONCESSION_DISCOUNT',
+        [0.1, 'huge'],
+        /^CONCESSION_DISCOUNT: unknown grade "huge"; use minor blemish, noticeable cosmetic, functional but usable, or a discount such as 10%\.$/,
+      ],
+      ['CONCESSION_DISCOUNT', [0.1, 0.1, 2500], /^CONCESSION_DISCOUNT: a shipment value above 0 is needed/],
+      ['CONCESSION_VS_REWORK', [22, 450, 5, 10], /^CONCESSION_VS_REWORK: return rate must be between 0 and 1/],
+      ['RECOVERY_RATE', [0, 216, 450], /^RECOVERY_RATE: order value must be above 0; got 0\.$/],
+      ['RECOVERY_RATE', ['abc', 216, 450], /^RECOVERY_RATE: order_value must be a number; got "abc"\.$/],
+    ];
+    for (const [name, args, message] of cases)
+      expect(() => bundle.call(name, ...args), `${name}(${JSON.stringify(args)})`).toThrow(message);
   });
 });

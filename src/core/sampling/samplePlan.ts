@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { CODE_LETTERS, TABLE_I, TABLES_BY_SEVERITY, INSPECTION_LEVELS } from './tables';
 import type { CodeLetter, InspectionLevel, Severity, SeverityTable } from './tables';
-import { DEFAULT_LEVEL, DEFAULT_SEVERITY, ZERO_TOLERANCE, aqlColumn, checkAql } from './vocabulary';
+import { DEFAULT_AQL, DEFAULT_LEVEL, DEFAULT_SEVERITY, ZERO_TOLERANCE, aqlColumn, checkAql } from './vocabulary';
 
 export interface PlanOptions {
   level?: InspectionLevel;
@@ -26,8 +26,6 @@ export interface SamplePlan {
   acceptance: number;
   rejection: number;
 }
-
-export const DEFAULT_AQL = 2.5;
 
 /** The largest lot the engine accepts; far beyond any production lot, small enough to stay exact. */
 export const MAX_LOT_SIZE = 1e12;

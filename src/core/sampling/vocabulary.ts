@@ -5,6 +5,11 @@ import type { InspectionLevel, Severity } from './tables';
 /** The defaults of the protocol's OQC plan. */
 export const DEFAULT_LEVEL: InspectionLevel = 'II';
 export const DEFAULT_SEVERITY: Severity = 'normal';
+/** The protocol's AQLs per defect class (Step 2); critical defects are zero tolerance. */
+export const DEFAULT_AQL_MAJOR = 2.5;
+export const DEFAULT_AQL_MINOR = 4.0;
+/** A plan asked for without an AQL is the major-defect plan. */
+export const DEFAULT_AQL = DEFAULT_AQL_MAJOR;
 /** AQL 0 is not a column of the standard: it stands for zero tolerance (critical defects). */
 export const ZERO_TOLERANCE = 0;
 

@@ -1,0 +1,98 @@
+import { InputError } from '../errors';
+import { nameIndex, nameKey } from '../text';
+import { DEFECT_CATALOGUE } from './defectCatalogue';
+import type { Classification, Criterion, DefectType, Threshold } from './defectCatalogue';
+
+export interface DefectClassification {
+  classification: Classification;
+  /** The rule that decided it, for the report a factory is shown. */
+  rule: string;
+  type: DefectType;
+  /** The context the thresholds came from, when the type has contexts. */
+  context?: string;
+}
+
+const FAIL_WORDS = new Set(['fail', 'failed', 'invalid', 'missing', 'none', 'no', 'expired']);
+
+export interface Catalogue {
+  types: readonly DefectType[];
+  find(name: string): DefectType;
+}
+
+/** A catalogue with its name lookup; the built-in one by default, a user-edited one later. */
+export function catalogue(types: readonly DefectType[] = DEFECT_CATALOGUE): Catalogue {
+  const index = nameIndex(types, (t) => [t.id, t.name, ...t.aliases]);
+  return {
+    types,
+    find(name: string): DefectType {
+      const type = index.get(nameKey(name));
+      if (!type) throw new InputError(`unknown defect type "${name}"; known types: ${types.map((t) => t.name.toLowerCase()).join(', ')}.`);
+      return type;
+    },
+  };
+}
+
+const BUILT_IN = catalogue();
+
+function matches(threshold: Threshold, value: number): boolean {
+  return (
+    (threshold.above === undefined || value > threshold.above) &&
+    (threshold.atLeast === undefined || value >= threshold.atLeast) &&
+    (threshold.below === undefined || value < threshold.below) &&
+    (threshold.atMost === undefined || value <= threshold.atMost)
+  );
+}
+
+function contextOf(type: DefectType, criterion: Criterion, given: string | undefined) {
+  const wanted = given === undefined || given.trim() === '' ? criterion.defaultContext : given;
+  const names = criterion.contexts.map((c) => c.name).join(', ');
+  if (wanted === undefined) throw new InputError(`${type.name.toLowerCase()} needs a context: ${names}.`);
+  const key = nameKey(wanted);
+  const context = criterion.contexts.find((c) => [c.name, ...(c.aliases ?? [])].some((n) => nameKey(n) === key));
+  if (!context) throw new InputError(`context "${wanted}" does not apply to ${type.name.toLowerCase()}; use ${names}.`);
+  return context;
+}
+
+/**
+ * Classifies one defect: by its type alone, or by its measurement against the type's thresholds in
+ * a context. A measurement inside every threshold is "ok" (within tolerance). The measurement is a
+ * number for measured types, or a pass/fail word for checks such as flammability.
+ */
+export function classifyDefect(
+  typeName: string,
+  measurement?: number | string,
+  context?: string,
+  types: Catalogue = BUILT_IN,
+): DefectClassification {
+  const type = types.find(typeName);
+  const blank = measurement === undefined || (typeof measurement === 'string' && measurement.trim() === '');
+
+  if (type.passWords && !blank) {
+    const word = nameKey(String(measurement));
+    if (type.passWords.some((w) => nameKey(w) === word)) return { classification: 'ok', rule: `${type.name.toLowerCase()}: ${word}`, type };
+    if (!FAIL_WORDS.has(word)) {
+      throw new InputError(
+        `${type.name.toLowerCase()} takes a pass or fail result (${type.passWords.join(', ')} / fail); got "${measurement}".`,
+      );
+    }
+    return { classification: type.fixedClass!, rule: type.fixedRule!, type };
+  }
+
+  if (blank || !type.criterion) {
+    if (type.fixedClass) return { classification: type.fixedClass, rule: type.fixedRule!, type };
+    throw new InputError(`${type.name.toLowerCase()} needs a measurement: ${type.measure!.quantity} (${type.measure!.unit}).`);
+  }
+
+  const value = typeof measurement === 'number' ? measurement : Number(String(measurement).trim());
+  if (!Number.isFinite(value) || value < 0) {
+    throw new InputError(
+      `the measurement for ${type.name.toLowerCase()} must be a number of ${type.measure!.unit}, 0 or more; got ${JSON.stringify(measurement)}.`,
+    );
+  }
+  const ctx = contextOf(type, type.criterion, context);
+  const hit = ctx.thresholds.find((t) => matches(t, value));
+  const where = ctx.name === 'any' ? undefined : ctx.name;
+  return hit
+    ? { classification: hit.class, rule: hit.rule, type, context: where }
+    : { classification: 'ok', rule: ctx.withinTolerance, type, context: where };
+}
