@@ -1,5 +1,5 @@
-import { InputError } from '../errors';
-import { nameIndex, nameKey } from '../text';
+import { namedTable } from '../text';
+import type { NamedTable } from '../text';
 import { nonNegative } from './reworkCost';
 
 /** Who caused the defect decides who pays for the rework: the factory's share of each cost component. */
@@ -75,22 +75,11 @@ export const COST_SPLITS: readonly CostSplit[] = [
   },
 ];
 
-export interface SplitTable {
-  splits: readonly CostSplit[];
-  find(cause: string): CostSplit;
-}
+export type SplitTable = NamedTable<CostSplit>;
 
 /** A split table with its name lookup; the protocol's by default, a user-edited one later. */
 export function splitTable(splits: readonly CostSplit[] = COST_SPLITS): SplitTable {
-  const index = nameIndex(splits, (s) => [s.id, s.name, ...s.aliases]);
-  return {
-    splits,
-    find(cause: string): CostSplit {
-      const split = index.get(nameKey(cause));
-      if (!split) throw new InputError(`unknown cause "${cause}"; known causes: ${splits.map((s) => s.name.toLowerCase()).join(', ')}.`);
-      return split;
-    },
-  };
+  return namedTable(splits, (asked, names) => `unknown cause "${asked}"; known causes: ${names}.`);
 }
 
 export interface ReworkCosts {

@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
-import { nameIndex, nameKey } from '../text';
+import { nameKey, namedTable } from '../text';
+import type { NamedTable } from '../text';
 import { DEFECT_CATALOGUE } from './defectCatalogue';
 import type { Classification, Criterion, DefectType, Threshold } from './defectCatalogue';
 
@@ -14,22 +15,11 @@ export interface DefectClassification {
 
 const FAIL_WORDS = new Set(['fail', 'failed', 'invalid', 'missing', 'none', 'no', 'expired']);
 
-export interface Catalogue {
-  types: readonly DefectType[];
-  find(name: string): DefectType;
-}
+export type Catalogue = NamedTable<DefectType>;
 
 /** A catalogue with its name lookup; the built-in one by default, a user-edited one later. */
 export function catalogue(types: readonly DefectType[] = DEFECT_CATALOGUE): Catalogue {
-  const index = nameIndex(types, (t) => [t.id, t.name, ...t.aliases]);
-  return {
-    types,
-    find(name: string): DefectType {
-      const type = index.get(nameKey(name));
-      if (!type) throw new InputError(`unknown defect type "${name}"; known types: ${types.map((t) => t.name.toLowerCase()).join(', ')}.`);
-      return type;
-    },
-  };
+  return namedTable(types, (asked, names) => `unknown defect type "${asked}"; known types: ${names}.`);
 }
 
 const BUILT_IN = catalogue();

@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
-import { nameIndex, nameKey } from '../text';
+import { namedTable } from '../text';
+import type { NamedTable } from '../text';
 import { nonNegative } from './reworkCost';
 
 /**
@@ -25,24 +26,10 @@ export const CONCESSION_GRADES: readonly ConcessionGrade[] = [
 /** The article's share of the rework cost the factory saves that goes to the buyer as extra discount. */
 export const DEFAULT_SAVINGS_SHARE = 0.5;
 
-export interface GradeTable {
-  grades: readonly ConcessionGrade[];
-  find(name: string): ConcessionGrade;
-}
+export type GradeTable = NamedTable<ConcessionGrade>;
 
 export function gradeTable(grades: readonly ConcessionGrade[] = CONCESSION_GRADES): GradeTable {
-  const index = nameIndex(grades, (g) => [g.id, g.name, ...g.aliases]);
-  return {
-    grades,
-    find(name: string): ConcessionGrade {
-      const grade = index.get(nameKey(name));
-      if (!grade)
-        throw new InputError(
-          `unknown grade "${name}"; use ${grades.map((g) => g.name.toLowerCase()).join(', ')}, or a discount such as 10%.`,
-        );
-      return grade;
-    },
-  };
+  return namedTable(grades, (asked, names) => `unknown grade "${asked}"; use ${names}, or a discount such as 10%.`);
 }
 
 export interface AffectedGroup {
