@@ -63,9 +63,18 @@ export interface Shown {
   html?: FakeHtmlOutput;
 }
 
-export class FakeUi implements Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showModelessDialog' | 'showModalDialog' | 'showSidebar'> {
+export class FakeUi implements Pick<
+  Ui,
+  'createAddonMenu' | 'createMenu' | 'showModelessDialog' | 'showModalDialog' | 'showSidebar' | 'alert' | 'ButtonSet'
+> {
   readonly menus: FakeMenu[] = [];
   readonly shown: Shown[] = [];
+  readonly alerts: string[] = [];
+  readonly ButtonSet = { OK: 0, OK_CANCEL: 1, YES_NO: 2, YES_NO_CANCEL: 3 } as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+  alert(...args: unknown[]): GoogleAppsScript.Base.Button {
+    this.alerts.push(args.filter((a) => typeof a === 'string').join('\n'));
+    return 0 as unknown as GoogleAppsScript.Base.Button;
+  }
   createAddonMenu(): Menu {
     return new FakeMenu(this, 'Add-on') as unknown as Menu;
   }

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
-const BLOCK_COMMENT = /[ \t]*\/\*[\s\S]*?\*\/\n?/g;
 
 /**
  * The custom functions' JSDoc, read from the entry's source, so the help dialog shows the same
@@ -38,19 +37,22 @@ export function formulaDocs(source) {
 
 export async function buildCode() {
   const entry = `${root}src/server/main.ts`;
-  const result = await build({
+  const options = {
     define: { __FORMULA_DOCS__: JSON.stringify(formulaDocs(await readFile(entry, 'utf8'))) },
     entryPoints: [entry],
     bundle: true,
     format: 'iife',
     target: 'es2019',
     platform: 'neutral',
-    legalComments: 'inline',
     write: false,
     logLevel: 'warning',
-  });
-  const bundle = result.outputFiles[0].text;
-  const { entryPointFunctions } = gasEntry.generate(bundle, { comment: true });
+  };
+  // Two passes: a readable one, whose kept JSDoc and parameter names make the stubs, and a
+  // minified one that runs. At load the minified functions replace the stubs; Apps Script lists
+  // the functions and autocomplete reads the JSDoc from the stubs alone.
+  const readable = (await build({ ...options, legalComments: 'inline' })).outputFiles[0].text;
+  const compact = (await build({ ...options, legalComments: 'none', minify: true })).outputFiles[0].text;
+  const { entryPointFunctions } = gasEntry.generate(readable, { comment: true });
   const stubs = entryPointFunctions
     .replace(/^\/\/ src\/.*\n/gm, '')
     .replace(/^(\s*\/\*\*?)\s*@preserve\s*/gm, '$1 ')
@@ -58,7 +60,7 @@ export async function buildCode() {
     .replace(/\/\*\* \n/g, '/**\n')
     .replace(/^[ \t]+\*/gm, ' *');
   // Not first in the file any more, so the directive would only be a stray string.
-  const body = passBuiltins(bundle.replace(BLOCK_COMMENT, (c) => (c.includes('@preserve') ? '' : c)).replace(/^"use strict";\n/, ''));
+  const body = passBuiltins(compact.replace(/^"use strict";\n?/, ''));
   return ['// Rework Desk. Built from src/ by scripts/build.mjs: edit the sources, not this file.', stubs, 'var global = this;', body].join(
     '\n',
   );
@@ -69,11 +71,11 @@ export async function buildCode() {
 // the cost of a local; in Apps Script it changes nothing.
 const BUILTINS = ['Math', 'Number', 'String', 'Array', 'Object', 'Map', 'Set', 'Error', 'JSON', 'Date', 'RegExp'];
 function passBuiltins(iife) {
-  const open = '(() => {\n';
-  const close = '})();\n';
-  if (!iife.startsWith(open) || !iife.endsWith(close)) throw new Error('build: esbuild output is not the expected IIFE');
-  const names = BUILTINS.join(', ');
-  return `((${names}) => {\n${iife.slice(open.length, -close.length)}})(${names});\n`;
+  const open = /^\(\(\)\s*=>\s*\{/;
+  const close = /\}\)\(\);\s*$/;
+  if (!open.test(iife) || !close.test(iife)) throw new Error('build: esbuild output is not the expected IIFE');
+  const names = BUILTINS.join(',');
+  return `((${names})=>{${iife.replace(open, '').replace(close, '')}})(${names});\n`;
 }
 
 export async function buildDist() {

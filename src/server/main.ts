@@ -10,8 +10,12 @@ import { reinspectionPlanFormula } from '../functions/reinspectionPlan';
 import { reworkCostFormula } from '../functions/reworkCost';
 import { reworkSplit } from '../functions/reworkSplit';
 import { reworkMilestones, reworkTimelineFormula } from '../functions/reworkTimeline';
+import { caseDeskHtml } from './caseDesk';
+import * as handlers from './handlers';
 import { formulaHelpHtml } from './help';
 import { buildMenu } from './menu';
+import { appsScript } from './services';
+import { setupMessage } from './setupMessage';
 
 declare const global: Record<string, unknown>;
 
@@ -240,4 +244,74 @@ global.onInstall = function (e: GoogleAppsScript.Events.AddonOnInstall) {
 global.showFormulaHelp = function () {
   const output = HtmlService.createHtmlOutput(formulaHelpHtml()).setWidth(560).setHeight(420);
   SpreadsheetApp.getUi().showModelessDialog(output, 'Rework Desk formulas');
+};
+
+/** @preserve Menu: turn this workbook into the case tracker, then say what changed. */
+global.setUpCaseTracker = function () {
+  const result = handlers.setup(appsScript);
+  SpreadsheetApp.getUi().alert('Rework Desk', setupMessage(result), SpreadsheetApp.getUi().ButtonSet.OK);
+};
+
+/** @preserve Menu: the case desk sidebar. */
+global.showCaseDesk = function () {
+  const cases = handlers.listCases(appsScript);
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(caseDeskHtml(cases)).setTitle('Rework Desk — cases'));
+};
+
+// Sidebar handlers, called through google.script.run with one plain-JSON request each.
+/** @preserve Sidebar: set up the tracker. */
+global.rdSetupTracker = function () {
+  return handlers.setup(appsScript);
+};
+/** @preserve Sidebar: every case with its status and next step. */
+global.rdListCases = function () {
+  return handlers.listCases(appsScript);
+};
+/** @preserve Sidebar: one case in full. */
+global.rdGetCase = function (request: unknown) {
+  return handlers.getCase(appsScript, request);
+};
+/** @preserve Sidebar: open a case for a lot. */
+global.rdCreateCase = function (request: unknown) {
+  return handlers.createCase(appsScript, request);
+};
+/** @preserve Sidebar: record the OQC inspection; a failed lot goes on hold. */
+global.rdRecordInspection = function (request: unknown) {
+  return handlers.recordOqc(appsScript, request);
+};
+/** @preserve Sidebar: the agent was told of the hold. */
+global.rdRecordAgentNotified = function (request: unknown) {
+  return handlers.agentNotified(appsScript, request);
+};
+/** @preserve Sidebar: classify defective units. */
+global.rdAddDefects = function (request: unknown) {
+  return handlers.addDefects(appsScript, request);
+};
+/** @preserve Sidebar: photo and video links for a defective unit. */
+global.rdSaveEvidence = function (request: unknown) {
+  return handlers.saveEvidence(appsScript, request);
+};
+/** @preserve Sidebar: agree rework and/or a concession. */
+global.rdAgree = function (request: unknown) {
+  return handlers.agree(appsScript, request);
+};
+/** @preserve Sidebar: a unit's "Reworked" sticker. */
+global.rdLogReworkedUnit = function (request: unknown) {
+  return handlers.logReworkedUnit(appsScript, request);
+};
+/** @preserve Sidebar: supervision checklist sign-offs. */
+global.rdSignChecklist = function (request: unknown) {
+  return handlers.signChecklist(appsScript, request);
+};
+/** @preserve Sidebar: rework done under supervision. */
+global.rdCompleteRework = function (request: unknown) {
+  return handlers.completeRework(appsScript, request);
+};
+/** @preserve Sidebar: record the re-inspection. */
+global.rdRecordReinspection = function (request: unknown) {
+  return handlers.reinspect(appsScript, request);
+};
+/** @preserve Sidebar: settle and close the case. */
+global.rdSettle = function (request: unknown) {
+  return handlers.settle(appsScript, request);
 };

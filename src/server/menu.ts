@@ -1,5 +1,9 @@
 /** The add-on menu. Built under AuthMode.NONE too, so it touches nothing but the Ui. */
-export const MENU_ITEMS = [{ caption: 'Formula help', callback: 'showFormulaHelp' }] as const;
+export const MENU_ITEMS = [
+  { caption: 'Open case desk', callback: 'showCaseDesk' },
+  { caption: 'Set up case tracker', callback: 'setUpCaseTracker' },
+  { caption: 'Formula help', callback: 'showFormulaHelp' },
+] as const;
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_JS, loadBundle, topLevelStubs } from '../support/loadBundle';
 import type { LoadedBundle } from '../support/loadBundle';
+import { HANDLERS } from '../../src/shared/contract';
 
 // The public surface, as Apps Script must see it: name → parameters. Custom functions are upper case.
 const PUBLIC_FUNCTIONS: Record<string, string[]> = {
@@ -21,6 +22,11 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   onOpen: ['e'],
   onInstall: ['e'],
   showFormulaHelp: [],
+  setUpCaseTracker: [],
+  showCaseDesk: [],
+  rdSetupTracker: [],
+  rdListCases: [],
+  ...Object.fromEntries(HANDLERS.filter((h) => h !== 'rdSetupTracker' && h !== 'rdListCases').map((h) => [h, ['request']])),
 };
 const isCustomFunction = (name: string) => name === name.toUpperCase();
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { FakeLockService, FakeSession, FakeSpreadsheet, FakeSpreadsheetApp } from '../../fakes/spreadsheet';
 import { FakeHtmlService, FakeUi } from '../../fakes/ui';
 
 export const CODE_JS = new URL('../../dist/Code.js', import.meta.url);
@@ -9,6 +10,11 @@ export interface LoadedBundle {
   global: Record<string, unknown>;
   ui: FakeUi;
   html: FakeHtmlService;
+  spreadsheet: FakeSpreadsheet;
+  lock: FakeLockService;
+  session: FakeSession;
+  /** What the script wrote with console.error. */
+  errors: unknown[][];
   call<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
@@ -16,19 +22,30 @@ export interface LoadedBundle {
  * Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that
  * holds only the services we fake — no require, process, timers or module system.
  */
-export function loadBundle(): LoadedBundle {
+export function loadBundle(spreadsheet = new FakeSpreadsheet()): LoadedBundle {
   const ui = new FakeUi();
   const html = new FakeHtmlService();
+  const lock = new FakeLockService();
+  const session = new FakeSession('agent@example.com');
+  const errors: unknown[][] = [];
   const sandbox: Record<string, unknown> = {
-    SpreadsheetApp: { getUi: () => ui },
+    SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui),
     HtmlService: html,
+    LockService: lock,
+    Session: session,
+    console: { error: (...args: unknown[]) => errors.push(args), log: () => undefined },
   };
   const context = vm.createContext(sandbox);
+  spreadsheet.realm = { Date: vm.runInContext('Date', context) as DateConstructor };
   vm.runInContext(readFileSync(CODE_JS, 'utf8'), context, { filename: 'Code.js' });
   return {
     global: context,
     ui,
     html,
+    spreadsheet,
+    lock,
+    session,
+    errors,
     call<T>(name: string, ...args: unknown[]): T {
       const fn = context[name];
       if (typeof fn !== 'function') throw new Error(`Code.js has no function ${name}`);

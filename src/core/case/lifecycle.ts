@@ -1,0 +1,334 @@
+import { InputError } from '../errors';
+import type { Classification, DefectClass } from '../protocol/defectCatalogue';
+import type { ReinspectionFindings } from '../protocol/reinspection';
+import { reinspectionPlan, reinspectionVerdict } from '../protocol/reinspection';
+import { lotVerdict, samplePlan } from '../sampling/samplePlan';
+import type { SamplePlan } from '../sampling/samplePlan';
+import type { InspectionLevel, Severity } from '../sampling/tables';
+import type { EvidenceGap } from './evidence';
+
+/**
+ * The case lifecycle: one case per failed lot, following the protocol step by step. Every step is
+ * a pure function from the case (and what the step needs) to the next case, or an InputError whose
+ * message says which gate refused and why.
+ */
+export const CASE_STATUSES = [
+  'open',
+  'released',
+  'on-hold',
+  'classified',
+  'evidence-complete',
+  'agreed',
+  'rework-done',
+  'settled',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  open: 'Open — awaiting OQC',
+  released: 'Released',
+  'on-hold': 'On hold',
+  classified: 'Defects classified',
+  'evidence-complete': 'Evidence complete',
+  agreed: 'Agreed — rework under way',
+  'rework-done': 'Rework done — awaiting re-inspection',
+  settled: 'Settled',
+};
+
+/** How long the agent has to be told of a hold, by default (the protocol: two hours). */
+export const DEFAULT_HOLD_NOTICE_HOURS = 2;
+
+export interface CaseRecord {
+  id: string;
+  status: CaseStatus;
+  createdAt: Date;
+  factory: string;
+  style: string;
+  po: string;
+  orderValue: number;
+  currency: string;
+  lotSize: number;
+  level: InspectionLevel;
+  aqlMajor: number;
+  aqlMinor: number;
+  severity: Severity;
+  /** The OQC inspector: re-inspection must be someone else. */
+  inspector?: string;
+  holdAt?: Date;
+  /** The hold notice's deadline for telling the agent. */
+  notifyBy?: Date;
+  agentNotifiedAt?: Date;
+  /** A critical defect quarantines the whole lot and rules out a concession. */
+  quarantined: boolean;
+  /** Rework cycle under way: 1 for the first, 2 after a failed re-inspection. */
+  reworkCycle: number;
+  /** After a new major defect on re-inspection, the next cycle is all the factory's. */
+  factoryPaysNextCycle: boolean;
+  evidenceOverride?: string;
+  reworkAgreed: boolean;
+  concessionAgreed: boolean;
+  /** Set when the lot went on hold: released later means released after the protocol ran. */
+  wasHeld: boolean;
+}
+
+export interface NewCase {
+  factory: string;
+  style: string;
+  po: string;
+  orderValue: number;
+  currency: string;
+  lotSize: number;
+  level: InspectionLevel;
+  aqlMajor: number;
+  aqlMinor: number;
+  severity: Severity;
+}
+
+function requireStatus(c: CaseRecord, allowed: readonly CaseStatus[], step: string): void {
+  if (!allowed.includes(c.status)) {
+    throw new InputError(
+      `${c.id} is ${STATUS_LABELS[c.status].toLowerCase()}: ${step} needs it to be ${allowed.map((s) => STATUS_LABELS[s].toLowerCase()).join(' or ')}.`,
+    );
+  }
+}
+
+function text(name: string, value: string, max = 200): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new InputError(`${name} is required.`);
+  if (trimmed.length > max) throw new InputError(`${name} is longer than ${max} characters.`);
+  return trimmed;
+}
+
+export function openCase(id: string, input: NewCase, now: Date): CaseRecord {
+  if (!(input.orderValue > 0) || !Number.isFinite(input.orderValue))
+    throw new InputError(`order value must be above 0; got ${input.orderValue}.`);
+  if (!Number.isInteger(input.lotSize) || input.lotSize < 1)
+    throw new InputError(`lot size must be a whole number of units; got ${input.lotSize}.`);
+  // Checking the plan now catches a bad AQL before anything is written.
+  samplePlan(input.lotSize, { level: input.level, aql: input.aqlMajor, severity: input.severity });
+  samplePlan(input.lotSize, { level: input.level, aql: input.aqlMinor, severity: input.severity });
+  return {
+    id,
+    status: 'open',
+    createdAt: now,
+    factory: text('factory', input.factory),
+    style: text('style', input.style),
+    po: input.po.trim(),
+    orderValue: input.orderValue,
+    currency: text('currency', input.currency, 8).toUpperCase(),
+    lotSize: input.lotSize,
+    level: input.level,
+    aqlMajor: input.aqlMajor,
+    aqlMinor: input.aqlMinor,
+    severity: input.severity,
+    quarantined: false,
+    reworkCycle: 0,
+    factoryPaysNextCycle: false,
+    reworkAgreed: false,
+    concessionAgreed: false,
+    wasHeld: false,
+  };
+}
+
+export interface InspectionInput {
+  inspector: string;
+  at: Date;
+  criticalFound: number;
+  majorFound: number;
+  minorFound: number;
+}
+
+export interface InspectionResult {
+  major: SamplePlan;
+  minor: SamplePlan;
+  passed: boolean;
+  reasons: string[];
+}
+
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new InputError(`${name} must be a whole number of 0 or more; got ${value}.`);
+  return value;
+}
+
+/** The OQC verdict: any critical fails (zero tolerance), as does reaching Re for major or minor. */
+export function oqcResult(
+  c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'aqlMajor' | 'aqlMinor'>,
+  input: Omit<InspectionInput, 'inspector' | 'at'>,
+): InspectionResult {
+  const options = { level: c.level, severity: c.severity };
+  const major = samplePlan(c.lotSize, { ...options, aql: c.aqlMajor });
+  const minor = samplePlan(c.lotSize, { ...options, aql: c.aqlMinor });
+  const reasons: string[] = [];
+  if (count('critical found', input.criticalFound) > 0) reasons.push(`${input.criticalFound} critical: zero tolerance`);
+  if (lotVerdict(count('major found', input.majorFound), major) === 'reject')
+    reasons.push(`${input.majorFound} major reaches Re ${major.rejection} (Ac ${major.acceptance})`);
+  if (lotVerdict(count('minor found', input.minorFound), minor) === 'reject')
+    reasons.push(`${input.minorFound} minor reaches Re ${minor.rejection} (Ac ${minor.acceptance})`);
+  return { major, minor, passed: reasons.length === 0, reasons };
+}
+
+/** Step 1: a failed OQC puts the lot on hold with its time and the deadline to tell the agent. */
+export function recordInspection(
+  c: CaseRecord,
+  input: InspectionInput,
+  holdNoticeHours = DEFAULT_HOLD_NOTICE_HOURS,
+): { case: CaseRecord; result: InspectionResult } {
+  requireStatus(c, ['open'], 'recording the OQC inspection');
+  const inspector = text('inspector', input.inspector);
+  const result = oqcResult(c, input);
+  if (result.passed) return { case: { ...c, inspector, status: 'released' }, result };
+  return {
+    case: {
+      ...c,
+      inspector,
+      status: 'on-hold',
+      wasHeld: true,
+      holdAt: input.at,
+      notifyBy: new Date(input.at.getTime() + holdNoticeHours * 3_600_000),
+      quarantined: input.criticalFound > 0,
+    },
+    result,
+  };
+}
+
+export function recordAgentNotified(c: CaseRecord, at: Date): CaseRecord {
+  if (!c.holdAt) throw new InputError(`${c.id} has no hold notice to acknowledge.`);
+  if (at.getTime() < c.holdAt.getTime()) throw new InputError('the agent cannot be told before the hold began.');
+  return { ...c, agentNotifiedAt: at };
+}
+
+/** The hold's notification is overdue when the agent was told late, or not yet told after the deadline. */
+export function holdNoticeOverdue(c: CaseRecord, now: Date): boolean {
+  if (!c.notifyBy) return false;
+  const toldAt = c.agentNotifiedAt ?? now;
+  return toldAt.getTime() > c.notifyBy.getTime();
+}
+
+/** Step 2: classified defects move the case on; a critical one quarantines the lot. */
+export function recordClassification(c: CaseRecord, classes: readonly Classification[]): CaseRecord {
+  requireStatus(c, ['on-hold', 'classified', 'evidence-complete'], 'classifying defects');
+  const defects = classes.filter((k): k is DefectClass => k !== 'ok');
+  if (defects.length === 0) throw new InputError('none of these units has a defect outside tolerance; nothing to record.');
+  return { ...c, status: 'classified', quarantined: c.quarantined || defects.includes('critical') };
+}
+
+/** Step 3: evidence complete (or not) for every defective unit recorded so far. */
+export function recordEvidenceState(c: CaseRecord, gaps: readonly EvidenceGap[]): CaseRecord {
+  requireStatus(c, ['classified', 'evidence-complete', 'agreed', 'rework-done'], 'recording evidence');
+  if (c.status !== 'classified' && c.status !== 'evidence-complete') return c;
+  return { ...c, status: gaps.length === 0 ? 'evidence-complete' : 'classified' };
+}
+
+export interface AgreementInput {
+  rework: boolean;
+  concession: boolean;
+  /** Agreeing before the evidence is complete needs a recorded reason. */
+  overrideReason?: string;
+}
+
+/** Steps 4 and 7: rework and/or a concession, once the evidence is complete. */
+export function recordAgreement(c: CaseRecord, input: AgreementInput, gaps: readonly EvidenceGap[]): CaseRecord {
+  requireStatus(c, ['classified', 'evidence-complete'], 'an agreement');
+  if (!input.rework && !input.concession) throw new InputError('an agreement needs rework, a concession, or both.');
+  const override = input.overrideReason?.trim();
+  if (gaps.length > 0 && !override) {
+    const first = gaps[0];
+    throw new InputError(
+      `evidence is incomplete for ${gaps.length} unit(s) (${first.unitRef} lacks: ${first.missing.join(', ')}); complete it, or give a reason to go ahead without it.`,
+    );
+  }
+  if (input.concession && c.quarantined)
+    throw new InputError(`${c.id} has a critical defect: the lot is quarantined and a concession is ruled out.`);
+  const next: CaseRecord = {
+    ...c,
+    reworkAgreed: input.rework,
+    concessionAgreed: input.concession,
+    evidenceOverride: gaps.length > 0 ? override : c.evidenceOverride,
+  };
+  // A concession alone accepts the lot as it is: nothing to rework or re-inspect.
+  return input.rework ? { ...next, status: 'agreed', reworkCycle: 1 } : { ...next, status: 'released' };
+}
+
+export const SUPERVISION_CHECKLIST = [
+  { key: 'materialsVerified', label: 'Replacement materials verified against the BOM' },
+  { key: 'dedicatedStation', label: 'Dedicated rework station, apart from the line' },
+  { key: 'seniorOperators', label: 'Senior operators (5+ years) assigned' },
+  { key: 'inspectorSignOff', label: 'Inspector signed off after each operation' },
+] as const;
+export type ChecklistKey = (typeof SUPERVISION_CHECKLIST)[number]['key'];
+
+/** Step 5: rework is done when the checklist is signed and every unit to rework is in the Reworked log. */
+export function recordReworkDone(
+  c: CaseRecord,
+  checklist: Partial<Record<ChecklistKey, boolean>>,
+  unitsLogged: number,
+  unitsToRework: number,
+): CaseRecord {
+  requireStatus(c, ['agreed'], 'finishing rework');
+  const unsigned = SUPERVISION_CHECKLIST.filter((item) => !checklist[item.key]).map((item) => item.label);
+  if (unsigned.length) throw new InputError(`the supervision checklist is not signed: ${unsigned.join('; ')}.`);
+  if (unitsLogged < unitsToRework) throw new InputError(`only ${unitsLogged} of ${unitsToRework} units are in the Reworked log.`);
+  return { ...c, status: 'rework-done' };
+}
+
+export interface ReinspectionInput extends ReinspectionFindings {
+  inspector: string;
+  reworkedUnits: number;
+  adjacentUnits: number;
+}
+
+/** Step 6: a different inspector; pass releases the lot, fail sends it back to rework. */
+export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
+  requireStatus(c, ['rework-done'], 're-inspection');
+  const inspector = text('re-inspector', input.inspector);
+  if (c.inspector && inspector.toLowerCase() === c.inspector.toLowerCase()) {
+    throw new InputError(`the re-inspection needs a different inspector from the original OQC (${c.inspector}).`);
+  }
+  const plan = reinspectionPlan({
+    lotSize: c.lotSize,
+    reworkedUnits: input.reworkedUnits,
+    adjacentUnits: input.adjacentUnits,
+    aqlMajor: c.aqlMajor,
+    aqlMinor: c.aqlMinor,
+    severity: c.severity,
+  });
+  const verdict = reinspectionVerdict(plan, input);
+  const next: CaseRecord = verdict.passed
+    ? { ...c, status: 'released' }
+    : {
+        ...c,
+        status: 'agreed',
+        reworkCycle: c.reworkCycle + 1,
+        factoryPaysNextCycle: verdict.nextCycleAtFactoryCost || c.factoryPaysNextCycle,
+      };
+  return { case: next, plan, verdict, inspector };
+}
+
+/** Closing: only a lot that was held and then released settles. */
+export function recordSettled(c: CaseRecord): CaseRecord {
+  requireStatus(c, ['released'], 'settlement');
+  if (!c.wasHeld) throw new InputError(`${c.id} passed OQC: there is nothing to settle.`);
+  return { ...c, status: 'settled' };
+}
+
+/** What stops the case from moving on, in words for the case desk. */
+export function nextStep(c: CaseRecord, gaps: readonly EvidenceGap[]): string {
+  switch (c.status) {
+    case 'open':
+      return 'Record the OQC inspection.';
+    case 'on-hold':
+      return 'Classify the defective units.';
+    case 'classified':
+      return gaps.length ? `Complete the evidence: ${gaps.length} unit(s) lack photos or video.` : 'Agree rework and/or a concession.';
+    case 'evidence-complete':
+      return c.quarantined ? 'Agree rework: a critical defect rules out a concession.' : 'Agree rework and/or a concession.';
+    case 'agreed':
+      return `Supervise rework cycle ${c.reworkCycle}${c.factoryPaysNextCycle ? ' (at the factory’s cost)' : ''}: sign the checklist and log every reworked unit.`;
+    case 'rework-done':
+      return `Re-inspect with an inspector other than ${c.inspector ?? 'the original one'}.`;
+    case 'released':
+      return c.wasHeld ? 'Settle the case.' : 'Nothing: the lot passed OQC.';
+    case 'settled':
+      return 'Nothing: the case is closed.';
+  }
+}

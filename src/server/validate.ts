@@ -1,0 +1,78 @@
+import { InputError } from '../core/errors';
+
+/** Reading a request that arrived as `unknown` from the sidebar: each check says which field is wrong. */
+export type Fields = Record<string, unknown>;
+
+export function fields(input: unknown): Fields {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new InputError('the request is not a form.');
+  return input as Fields;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+export function text(f: Fields, key: string, label: string, options: { required?: boolean; max?: number } = {}): string {
+  const value = f[key];
+  if (blank(value)) {
+    if (options.required) throw new InputError(`${label} is required.`);
+    return '';
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(`${label} must be text.`);
+  const out = String(value).trim();
+  const max = options.max ?? 500;
+  if (out.length > max) throw new InputError(`${label} is longer than ${max} characters.`);
+  return out;
+}
+
+export function number(
+  f: Fields,
+  key: string,
+  label: string,
+  options: { required?: boolean; min?: number; max?: number; whole?: boolean } = {},
+): number | undefined {
+  const value = f[key];
+  if (blank(value)) {
+    if (options.required) throw new InputError(`${label} is required.`);
+    return undefined;
+  }
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  if (!Number.isFinite(n)) throw new InputError(`${label} must be a number.`);
+  if (options.whole && !Number.isInteger(n)) throw new InputError(`${label} must be a whole number.`);
+  if (options.min !== undefined && n < options.min) throw new InputError(`${label} must be ${options.min} or more.`);
+  if (options.max !== undefined && n > options.max) throw new InputError(`${label} must be ${options.max} or less.`);
+  return n;
+}
+
+export function requiredNumber(
+  f: Fields,
+  key: string,
+  label: string,
+  options: { min?: number; max?: number; whole?: boolean } = {},
+): number {
+  return number(f, key, label, { ...options, required: true })!;
+}
+
+export function flag(f: Fields, key: string): boolean {
+  const value = f[key];
+  if (blank(value)) return false;
+  if (typeof value !== 'boolean') throw new InputError(`${key} must be true or false.`);
+  return value;
+}
+
+/** An ISO 8601 time from the sidebar, or now when omitted. */
+export function time(f: Fields, key: string, label: string, now: Date): Date {
+  const value = f[key];
+  if (blank(value)) return now;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
+    throw new InputError(`${label} must be a date and time such as 2026-03-14T09:30:00Z.`);
+  }
+  const at = new Date(value.trim());
+  if (Number.isNaN(at.getTime())) throw new InputError(`${label} is not a real date.`);
+  return at;
+}
+
+export function list(f: Fields, key: string, label: string, max = 500): unknown[] {
+  const value = f[key];
+  if (!Array.isArray(value) || value.length === 0) throw new InputError(`${label}: give at least one.`);
+  if (value.length > max) throw new InputError(`${label}: at most ${max} at a time.`);
+  return value;
+}

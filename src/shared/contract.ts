@@ -1,0 +1,205 @@
+/**
+ * The sidebar ↔ server contract. Plain JSON only: google.script.run cannot carry Date, so every
+ * time is an ISO 8601 string. Each handler answers a Result: the data, or a message for the user.
+ */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Handler names as the sidebar calls them through google.script.run. */
+export const HANDLERS = [
+  'rdSetupTracker',
+  'rdListCases',
+  'rdGetCase',
+  'rdCreateCase',
+  'rdRecordInspection',
+  'rdRecordAgentNotified',
+  'rdAddDefects',
+  'rdSaveEvidence',
+  'rdAgree',
+  'rdLogReworkedUnit',
+  'rdSignChecklist',
+  'rdCompleteRework',
+  'rdRecordReinspection',
+  'rdSettle',
+] as const;
+export type HandlerName = (typeof HANDLERS)[number];
+
+export interface CreateCaseRequest {
+  factory: string;
+  style: string;
+  po?: string;
+  orderValue: number;
+  currency?: string;
+  lotSize: number;
+  level?: string;
+  aqlMajor?: number;
+  aqlMinor?: number;
+  severity?: string;
+}
+
+export interface InspectionRequest {
+  caseId: string;
+  inspector: string;
+  at?: string;
+  criticalFound: number;
+  majorFound: number;
+  minorFound: number;
+}
+
+export interface AgentNotifiedRequest {
+  caseId: string;
+  at?: string;
+}
+
+export interface DefectInput {
+  unitRef: string;
+  carton?: string;
+  defectType: string;
+  measurement?: number | string;
+  context?: string;
+  cause?: string;
+  inRejectBox?: boolean;
+}
+
+export interface AddDefectsRequest {
+  caseId: string;
+  defects: DefectInput[];
+}
+
+export interface EvidenceRequest {
+  caseId: string;
+  unitRef: string;
+  wide?: string;
+  closeUp?: string;
+  vsApproved?: string;
+  measurement?: string;
+  batchContext?: string;
+  video?: string;
+}
+
+export interface ReworkTerms {
+  cause: string;
+  units: number;
+  labourMinutes: number;
+  hourlyRate: number;
+  consumables?: number;
+  qcAllocation?: number;
+  days?: number;
+  hoursPerDay?: number;
+  operators?: number;
+}
+
+export interface ConcessionTerms {
+  /** Share of the lot affected (0–1) and its discount (0–1) or grade name, per group. */
+  groups: Array<{ share: number; discount?: number; grade?: string }>;
+  reworkCostSaved?: number;
+}
+
+export interface AgreeRequest {
+  caseId: string;
+  rework?: ReworkTerms;
+  concession?: ConcessionTerms;
+  overrideReason?: string;
+}
+
+export interface ReworkedUnitRequest {
+  caseId: string;
+  unitRef: string;
+  operatorId: string;
+  at?: string;
+  nature: string;
+  signedOffBy: string;
+}
+
+export interface ChecklistRequest {
+  caseId: string;
+  materialsVerified?: boolean;
+  dedicatedStation?: boolean;
+  seniorOperators?: boolean;
+  inspectorSignOff?: boolean;
+}
+
+export interface ReinspectionRequest {
+  caseId: string;
+  inspector: string;
+  at?: string;
+  adjacentUnits?: number;
+  fullInspectionFailures: number;
+  sampleCritical?: number;
+  sampleMajor: number;
+  sampleMinor: number;
+  newMajorDefects: number;
+}
+
+export interface CaseIdRequest {
+  caseId: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  status: string;
+  statusLabel: string;
+  factory: string;
+  style: string;
+  lotSize: number;
+  nextStep: string;
+  holdOverdue: boolean;
+  updatedAt: string;
+}
+
+export interface PlanView {
+  letter: string;
+  sampleSize: number;
+  acceptance: number;
+  rejection: number;
+}
+
+export interface CaseView extends CaseSummary {
+  po: string;
+  orderValue: number;
+  currency: string;
+  level: string;
+  aqlMajor: number;
+  aqlMinor: number;
+  severity: string;
+  inspector: string;
+  holdAt: string;
+  notifyBy: string;
+  agentNotifiedAt: string;
+  quarantined: boolean;
+  reworkCycle: number;
+  factoryPaysNextCycle: boolean;
+  planMajor: PlanView;
+  planMinor: PlanView;
+  defects: Array<{
+    unitRef: string;
+    defectType: string;
+    measurement: string;
+    class: string;
+    rule: string;
+    cause: string;
+    functional: boolean;
+  }>;
+  evidenceGaps: Array<{ unitRef: string; missing: string[] }>;
+  inspections: Array<{ kind: string; at: string; inspector: string; verdict: string; reasons: string }>;
+  rework?: {
+    cycle: number;
+    cause: string;
+    units: number;
+    totalCost: number;
+    factoryShare: number;
+    buyerShare: number;
+    operatorsNeeded: number | null;
+    checklist: Record<string, boolean>;
+  };
+  reworkedUnits: number;
+  settlement?: { valueKept: number; recoveryRate: number; concessionCredit: number; reworkCost: number };
+}
+
+export interface SetupResult {
+  ok: boolean;
+  created: string[];
+  columnsAdded: Record<string, string[]>;
+  settingsAdded: string[];
+  unchanged: string[];
+  problems: string[];
+}

@@ -1,0 +1,244 @@
+import { CASE_STATUSES } from '../core/case/lifecycle';
+import { PHOTO_KINDS } from '../core/case/evidence';
+import { COST_SPLITS } from '../core/protocol/allocation';
+import { DEFECT_CLASSES } from '../core/protocol/defectCatalogue';
+import { AQL_VALUES, INSPECTION_LEVELS, SEVERITIES } from '../core/sampling/tables';
+
+/**
+ * The tracker's workbook: every sheet's name and column list lives here and nowhere else.
+ * Repositories find columns by header, so users may reorder them or add their own.
+ */
+export type ColumnType = 'text' | 'number' | 'money' | 'percent' | 'date' | 'boolean' | 'link' | 'formula';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  type: ColumnType;
+  /** Dropdown values. */
+  options?: readonly (string | number)[];
+  /** Written by the add-on from the protocol's arithmetic: protected with a warning. */
+  computed?: boolean;
+}
+
+export interface SheetSpec {
+  key: string;
+  name: string;
+  /** One line for the setup report and the README. */
+  purpose: string;
+  columns: readonly ColumnSpec[];
+}
+
+const t = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type: 'text', ...extra });
+const of =
+  (type: ColumnType) =>
+  (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, ...extra });
+const n = of('number');
+const money = of('money');
+const pct = of('percent');
+const date = of('date');
+const bool = of('boolean');
+const link = of('link');
+
+const CLASS_OPTIONS = [...DEFECT_CLASSES.map((c) => c.toUpperCase()), 'OK'];
+const CAUSE_OPTIONS = COST_SPLITS.map((s) => s.name);
+
+export const CASES: SheetSpec = {
+  key: 'cases',
+  name: 'RD Cases',
+  purpose: 'one row per disputed lot, from the OQC hold to the settlement',
+  columns: [
+    t('id', 'Case ID', { computed: true }),
+    t('status', 'Status', { computed: true, options: CASE_STATUSES }),
+    t('nextStep', 'Next step', { computed: true }),
+    date('createdAt', 'Created', { computed: true }),
+    t('factory', 'Factory'),
+    t('style', 'Style'),
+    t('po', 'PO'),
+    money('orderValue', 'Order value'),
+    t('currency', 'Currency'),
+    n('lotSize', 'Lot size'),
+    t('level', 'Inspection level', { options: INSPECTION_LEVELS }),
+    n('aqlMajor', 'AQL major', { options: AQL_VALUES }),
+    n('aqlMinor', 'AQL minor', { options: AQL_VALUES }),
+    t('severity', 'Severity', { options: SEVERITIES }),
+    t('inspector', 'OQC inspector'),
+    date('holdAt', 'Hold notice at', { computed: true }),
+    date('notifyBy', 'Tell agent by', { computed: true }),
+    date('agentNotifiedAt', 'Agent told at'),
+    bool('quarantined', 'Quarantined', { computed: true }),
+    n('reworkCycle', 'Rework cycle', { computed: true }),
+    bool('factoryPaysNextCycle', 'Factory pays next cycle', { computed: true }),
+    bool('reworkAgreed', 'Rework agreed', { computed: true }),
+    bool('concessionAgreed', 'Concession agreed', { computed: true }),
+    t('evidenceOverride', 'Evidence override reason'),
+    pct('concessionDiscount', 'Concession discount', { computed: true }),
+    money('concessionCredit', 'Concession credit', { computed: true }),
+    bool('wasHeld', 'Was held', { computed: true }),
+    date('updatedAt', 'Updated', { computed: true }),
+  ],
+};
+
+export const INSPECTIONS: SheetSpec = {
+  key: 'inspections',
+  name: 'RD Inspections',
+  purpose: 'the OQC inspection and every re-inspection, one row each',
+  columns: [
+    t('caseId', 'Case ID'),
+    t('kind', 'Kind', { options: ['OQC', 'Re-inspection'] }),
+    date('at', 'Date'),
+    t('inspector', 'Inspector'),
+    n('lotSize', 'Lot size'),
+    t('level', 'Level', { options: INSPECTION_LEVELS }),
+    t('severity', 'Severity', { options: SEVERITIES }),
+    n('fullInspection', 'Inspected 100%', { computed: true }),
+    t('letter', 'Code letter', { computed: true }),
+    n('sampleSize', 'Sample size', { computed: true }),
+    n('aqlMajor', 'AQL major', { options: AQL_VALUES }),
+    n('majorAc', 'Major Ac', { computed: true }),
+    n('majorRe', 'Major Re', { computed: true }),
+    n('majorFound', 'Major found'),
+    n('aqlMinor', 'AQL minor', { options: AQL_VALUES }),
+    n('minorAc', 'Minor Ac', { computed: true }),
+    n('minorRe', 'Minor Re', { computed: true }),
+    n('minorFound', 'Minor found'),
+    n('criticalFound', 'Critical found'),
+    n('fullInspectionFailures', 'Failed at 100%'),
+    n('newMajor', 'New major defects'),
+    t('verdict', 'Verdict', { computed: true, options: ['ACCEPT', 'REJECT', 'PASS', 'FAIL'] }),
+    t('reasons', 'Reasons', { computed: true }),
+    of('formula')('majorCheck', 'Major check (live)', { computed: true }),
+  ],
+};
+
+export const DEFECTS: SheetSpec = {
+  key: 'defects',
+  name: 'RD Defects',
+  purpose: 'one row per defective unit, classified by the measured criteria',
+  columns: [
+    t('caseId', 'Case ID'),
+    t('unitRef', 'Unit'),
+    t('carton', 'Carton'),
+    t('defectType', 'Defect type'),
+    t('measurement', 'Measurement'),
+    t('context', 'Context'),
+    t('class', 'Class', { computed: true, options: CLASS_OPTIONS }),
+    t('rule', 'Deciding rule', { computed: true }),
+    t('cause', 'Cause', { options: CAUSE_OPTIONS }),
+    bool('inRejectBox', 'In reject box'),
+    bool('functional', 'Functional', { computed: true }),
+    date('recordedAt', 'Recorded', { computed: true }),
+  ],
+};
+
+export const EVIDENCE: SheetSpec = {
+  key: 'evidence',
+  name: 'RD Evidence',
+  purpose: 'the five photos (and a video for functional defects) per defective unit, as links',
+  columns: [
+    t('caseId', 'Case ID'),
+    t('unitRef', 'Unit'),
+    ...PHOTO_KINDS.map((k) => link(k.key, k.label)),
+    link('video', 'Video'),
+    bool('complete', 'Complete', { computed: true }),
+    t('missing', 'Missing', { computed: true }),
+  ],
+};
+
+export const REWORK: SheetSpec = {
+  key: 'rework',
+  name: 'RD Rework',
+  purpose: 'each rework cycle: cost, allocation by cause, timeline, supervision checklist',
+  columns: [
+    t('caseId', 'Case ID'),
+    n('cycle', 'Cycle', { computed: true }),
+    t('cause', 'Cause', { options: CAUSE_OPTIONS }),
+    n('units', 'Units'),
+    n('labourMinutes', 'Labour min/unit'),
+    money('hourlyRate', 'Hourly rate'),
+    money('consumables', 'Consumables/unit'),
+    money('qcAllocation', 'QC allocation/unit'),
+    money('costPerUnit', 'Cost/unit', { computed: true }),
+    money('totalCost', 'Total cost', { computed: true }),
+    money('factoryShare', 'Factory pays', { computed: true }),
+    money('buyerShare', 'Buyer pays', { computed: true }),
+    n('days', 'Days'),
+    n('hoursPerDay', 'Hours/day'),
+    n('operators', 'Operators assigned'),
+    n('operatorsNeeded', 'Operators needed', { computed: true }),
+    n('unitsPerDay', 'Units/day', { computed: true }),
+    t('milestones', 'Daily milestones', { computed: true }),
+    bool('materialsVerified', 'Materials vs BOM'),
+    bool('dedicatedStation', 'Dedicated station'),
+    bool('seniorOperators', 'Senior operators'),
+    bool('inspectorSignOff', 'Inspector sign-off'),
+    date('agreedAt', 'Agreed', { computed: true }),
+    date('doneAt', 'Done', { computed: true }),
+  ],
+};
+
+export const REWORKED_UNITS: SheetSpec = {
+  key: 'reworkedUnits',
+  name: 'RD Reworked log',
+  purpose: 'the "Reworked" sticker per unit: operator, date, nature of rework, sign-off',
+  columns: [
+    t('caseId', 'Case ID'),
+    n('cycle', 'Cycle'),
+    t('unitRef', 'Unit'),
+    t('operatorId', 'Operator ID'),
+    date('at', 'Date'),
+    t('nature', 'Nature of rework'),
+    t('signedOffBy', 'Signed off by'),
+  ],
+};
+
+export const SETTLEMENTS: SheetSpec = {
+  key: 'settlements',
+  name: 'RD Settlements',
+  purpose: 'the money of each closed case and its recovery rate',
+  columns: [
+    t('caseId', 'Case ID'),
+    t('currency', 'Currency'),
+    money('orderValue', 'Order value'),
+    money('reworkCost', 'Rework cost', { computed: true }),
+    money('factoryRework', 'Factory rework', { computed: true }),
+    money('buyerRework', 'Buyer rework', { computed: true }),
+    pct('concessionDiscount', 'Concession discount', { computed: true }),
+    money('concessionCredit', 'Concession credit', { computed: true }),
+    money('valueKept', 'Value kept', { computed: true }),
+    pct('recoveryRate', 'Recovery rate', { computed: true }),
+    date('settledAt', 'Settled', { computed: true }),
+  ],
+};
+
+export const LOG: SheetSpec = {
+  key: 'log',
+  name: 'RD Log',
+  purpose: 'append-only record of every step: who, when, case, action, before and after',
+  columns: [
+    date('at', 'When'),
+    t('user', 'Who'),
+    t('caseId', 'Case ID'),
+    t('action', 'Action'),
+    t('before', 'Before'),
+    t('after', 'After'),
+  ],
+};
+
+export const SETTINGS: SheetSpec = {
+  key: 'settings',
+  name: 'RD Settings',
+  purpose: 'the protocol defaults: edit a value, or clear it to go back to the default',
+  columns: [t('setting', 'Setting'), t('value', 'Value'), t('notes', 'Default and allowed values')],
+};
+
+export const TRACKER_SHEETS: readonly SheetSpec[] = [
+  CASES,
+  INSPECTIONS,
+  DEFECTS,
+  EVIDENCE,
+  REWORK,
+  REWORKED_UNITS,
+  SETTLEMENTS,
+  LOG,
+  SETTINGS,
+];

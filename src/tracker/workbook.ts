@@ -1,0 +1,90 @@
+import type { CaseRecord } from '../core/case/lifecycle';
+import { nextStep } from '../core/case/lifecycle';
+import type { EvidenceGap } from '../core/case/evidence';
+import { evidenceGaps } from '../core/case/evidence';
+import { InputError } from '../core/errors';
+import { caseFromRow, caseToRow, snapshot } from './caseRecords';
+import { CASES, DEFECTS, EVIDENCE, LOG } from './schema';
+import type { SheetSpec } from './schema';
+import { appendRows, load, loadHeader, writeRows } from './table';
+import type { Loaded, Row, StoredRow } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * One handler's view of the tracker: each sheet is read at most once (one call) and written in
+ * batches; the log gets one appended row per step.
+ */
+export class Workbook {
+  private readonly tables = new Map<SheetSpec, Loaded>();
+  constructor(
+    readonly spreadsheet: Spreadsheet,
+    private readonly user: string,
+    readonly now: Date,
+  ) {}
+
+  table(spec: SheetSpec): Loaded {
+    let table = this.tables.get(spec);
+    if (!table) {
+      table = load(this.spreadsheet, spec);
+      this.tables.set(spec, table);
+    }
+    return table;
+  }
+
+  /** Rows of a sheet that belong to one case. */
+  rowsOf(spec: SheetSpec, caseId: string): StoredRow[] {
+    return this.table(spec).rows.filter((r) => r.values.caseId === caseId);
+  }
+
+  findCase(caseId: string): { stored: StoredRow; record: CaseRecord } {
+    const stored = this.table(CASES).rows.find((r) => r.values.id === caseId);
+    if (!stored) throw new InputError(`there is no case ${caseId} in "${CASES.name}".`);
+    return { stored, record: caseFromRow(stored.values) };
+  }
+
+  /** Evidence gaps for a case: every defective unit recorded so far against its evidence row. */
+  gapsOf(caseId: string): EvidenceGap[] {
+    const units = this.rowsOf(DEFECTS, caseId)
+      .filter((r) => r.values.class !== 'OK')
+      .map((r) => ({ unitRef: String(r.values.unitRef), functional: r.values.functional === true }));
+    const evidence = this.rowsOf(EVIDENCE, caseId).map((r) => ({
+      unitRef: String(r.values.unitRef),
+      photos: r.values as Record<string, string>,
+      video: String(r.values.video ?? ''),
+    }));
+    return evidenceGaps(units, evidence);
+  }
+
+  /** Writes the case's row (keeping the row's other columns) and logs the step. */
+  saveCase(stored: StoredRow | undefined, record: CaseRecord, action: string, extra: Row = {}, gaps?: EvidenceGap[]): void {
+    const cases = this.table(CASES);
+    const before = stored ? caseFromRow(stored.values) : undefined;
+    const row = { ...(stored?.values ?? {}), ...caseToRow(record, nextStep(record, gaps ?? this.gapsOf(record.id)), this.now), ...extra };
+    if (stored) {
+      writeRows(cases, stored.row, [row]);
+      stored.values = row;
+    } else {
+      const at = appendRows(cases, [row]);
+      cases.rows.push({ row: at, values: row });
+    }
+    this.log(record.id, action, snapshot(before), snapshot(record));
+  }
+
+  append(spec: SheetSpec, rows: Row[]): void {
+    const table = this.table(spec);
+    const first = appendRows(table, rows);
+    rows.forEach((values, i) => table.rows.push({ row: first + i, values }));
+  }
+
+  update(spec: SheetSpec, stored: StoredRow, values: Row): void {
+    stored.values = { ...stored.values, ...values };
+    writeRows(this.table(spec), stored.row, [stored.values]);
+  }
+
+  log(caseId: string, action: string, before: string, after: string): void {
+    const log = this.tables.get(LOG) ?? loadHeader(this.spreadsheet, LOG);
+    this.tables.set(LOG, log);
+    appendRows(log, [{ at: this.now, user: this.user, caseId, action, before, after }]);
+  }
+}

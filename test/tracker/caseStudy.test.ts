@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, SetupResult } from '../../src/shared/contract';
+import { Desk, PHOTOS } from '../support/desk';
+
+// The seed's $15K case, driven through the sidebar handlers of the built add-on, on the fake.
+const MAJOR_UNITS = Array.from({ length: 12 }, (_, i) => `K-${String(i + 1).padStart(3, '0')}`);
+const MINOR_UNITS = Array.from({ length: 22 }, (_, i) => `M-${String(i + 1).padStart(3, '0')}`);
+
+describe('the $15K crossbody case, from setup to settlement', () => {
+  const desk = new Desk();
+  let id = '';
+  let final: CaseView;
+
+  beforeAll(() => {
+    const setup = desk.ok<SetupResult>('rdSetupTracker');
+    expect(setup.created).toHaveLength(9);
+
+    id = desk.ok('rdCreateCase', {
+      factory: 'Huadu Leather Goods',
+      style: 'PU crossbody, YKK #5',
+      po: 'PO-2025-031',
+      orderValue: 15000,
+      currency: 'USD',
+      lotSize: 1500,
+    }).id;
+
+    const oqc = desk.ok<{ passed: boolean; reasons: string[]; status: string }>('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Li Wei',
+      at: '2025-03-10T08:00:00Z',
+      criticalFound: 0,
+      majorFound: 12,
+      minorFound: 22,
+    });
+    expect(oqc).toMatchObject({ passed: false, status: 'on-hold' });
+    expect(oqc.reasons).toEqual(['12 major reaches Re 8 (Ac 7)', '22 minor reaches Re 11 (Ac 10)']);
+    desk.ok('rdRecordAgentNotified', { caseId: id, at: '2025-03-10T09:10:00Z' });
+
+    const majors = MAJOR_UNITS.map((unitRef, i) => ({
+      unitRef,
+      carton: `C-${Math.floor(i / 6) + 1}`,
+      defectType: 'snap misalignment',
+      measurement: 3 + (i % 3),
+      context: 'hardware',
+      cause: 'process deviation',
+      inRejectBox: true,
+    }));
+    const minors = MINOR_UNITS.map((unitRef) => ({
+      unitRef,
+      carton: 'C-9',
+      defectType: 'edge paint bubbling',
+      cause: 'process deviation',
+    }));
+    const classified = desk.ok<{ classes: string[] }>('rdAddDefects', { caseId: id, defects: [...majors, ...minors] });
+    expect(classified.classes.filter((c) => c === 'MAJOR')).toHaveLength(12);
+    expect(classified.classes.filter((c) => c === 'MINOR')).toHaveLength(22);
+
+    for (const unitRef of [...MAJOR_UNITS, ...MINOR_UNITS]) desk.ok('rdSaveEvidence', { caseId: id, unitRef, ...PHOTOS(unitRef) });
+    expect(desk.view(id).status).toBe('evidence-complete');
+
+    // Rework of the 12 majors at USD 18 a unit, the factory's quote; minors accepted for 3% of the order.
+    desk.ok('rdAgree', {
+      caseId: id,
+      rework: { cause: 'process deviation', units: 12, labourMinutes: 0, hourlyRate: 0, consumables: 18 },
+      concession: { groups: [{ share: 1, discount: 0.03 }] },
+    });
+    for (const unitRef of MAJOR_UNITS) {
+      desk.ok('rdLogReworkedUnit', {
+        caseId: id,
+        unitRef,
+        operatorId: 'OP-17',
+        nature: 'snap base repositioned on the CNC jig; pocket re-stitched; edge paint touched up',
+        signedOffBy: 'Li Wei',
+      });
+    }
+    desk.ok('rdSignChecklist', {
+      caseId: id,
+      materialsVerified: true,
+      dedicatedStation: true,
+      seniorOperators: true,
+      inspectorSignOff: true,
+    });
+    desk.ok('rdCompleteRework', { caseId: id });
+
+    const re = desk.ok<{ passed: boolean; status: string }>('rdRecordReinspection', {
+      caseId: id,
+      inspector: 'Chen Jie',
+      fullInspectionFailures: 0,
+      sampleMajor: 0,
+      sampleMinor: 0,
+      newMajorDefects: 0,
+    });
+    expect(re).toMatchObject({ passed: true, status: 'released' });
+    desk.ok('rdSettle', { caseId: id });
+    final = desk.view(id);
+  });
+
+  it('closes the case settled, with the article’s figures', () => {
+    expect(id).toMatch(/^RD-\d{4}-0001$/);
+    expect(final).toMatchObject({ status: 'settled', nextStep: 'Nothing: the case is closed.', quarantined: false, holdOverdue: false });
+    expect(final.planMajor).toEqual({ letter: 'K', sampleSize: 125, acceptance: 7, rejection: 8 });
+    expect(final.planMinor).toEqual({ letter: 'K', sampleSize: 125, acceptance: 10, rejection: 11 });
+    expect(final.settlement!.reworkCost).toBe(216);
+    expect(final.settlement!.concessionCredit).toBeCloseTo(450, 9);
+    expect(final.settlement!.valueKept).toBeCloseTo(14334, 9);
+    expect(Math.round(final.settlement!.recoveryRate * 10000) / 100).toBe(95.56);
+  });
+
+  it('leaves RD Inspections with the OQC rejection and the Level III re-inspection', () => {
+    const [oqc, re] = desk.sheet('RD Inspections').records();
+    expect(oqc).toMatchObject({
+      'Case ID': id,
+      Kind: 'OQC',
+      Inspector: 'Li Wei',
+      'Code letter': 'K',
+      'Sample size': 125,
+      'Major Ac': 7,
+      'Major Re': 8,
+      'Major found': 12,
+      'Minor Ac': 10,
+      'Minor Re': 11,
+      'Minor found': 22,
+      Verdict: 'REJECT',
+    });
+    expect(re).toMatchObject({
+      Kind: 'Re-inspection',
+      Inspector: 'Chen Jie',
+      Level: 'III',
+      'Inspected 100%': 12,
+      'Code letter': 'L',
+      'Sample size': 200,
+      'Major Ac': 10,
+      'Major Re': 11,
+      'Minor Ac': 14,
+      'Minor Re': 15,
+      Verdict: 'PASS',
+    });
+    const sheet = desk.sheet('RD Inspections');
+    const header = sheet.dump()[0];
+    const live = sheet.formulaAt(2, header.indexOf('Major check (live)') + 1);
+    expect(live).toMatch(/^=AQL_VERDICT\([A-Z]+2, [A-Z]+2, [A-Z]+2, [A-Z]+2, [A-Z]+2\)$/);
+  });
+
+  it('leaves one defect row per unit with its class, rule and cause, and the evidence complete', () => {
+    const defects = desk.sheet('RD Defects').records();
+    expect(defects).toHaveLength(34);
+    expect(defects[0]).toMatchObject({
+      Unit: 'K-001',
+      Carton: 'C-1',
+      'Defect type': 'Misalignment',
+      Measurement: '3',
+      Context: 'critical panel',
+      Class: 'MAJOR',
+      Cause: 'Process deviation',
+      'In reject box': true,
+    });
+    expect(defects[0]['Deciding rule']).toBe('2 mm or more of misalignment on an exterior panel or hardware position is major');
+    expect(defects[33]).toMatchObject({ Unit: 'M-022', 'Defect type': 'Edge paint defect', Class: 'MINOR' });
+    const evidence = desk.sheet('RD Evidence').records();
+    expect(evidence).toHaveLength(34);
+    expect(evidence.every((e) => e.Complete === true && e.Missing === '')).toBe(true);
+  });
+
+  it('leaves the rework at the factory’s cost, the Reworked log and the settlement', () => {
+    const [rework] = desk.sheet('RD Rework').records();
+    expect(rework).toMatchObject({
+      Cycle: 1,
+      Cause: 'Process deviation',
+      Units: 12,
+      'Cost/unit': 18,
+      'Total cost': 216,
+      'Factory pays': 216,
+      'Buyer pays': 0,
+      'Materials vs BOM': true,
+      'Inspector sign-off': true,
+    });
+    expect(desk.sheet('RD Reworked log').records()).toHaveLength(12);
+    const [settlement] = desk.sheet('RD Settlements').records();
+    expect(settlement).toMatchObject({
+      'Case ID': id,
+      Currency: 'USD',
+      'Order value': 15000,
+      'Rework cost': 216,
+      'Factory rework': 216,
+      'Buyer rework': 0,
+    });
+    expect(settlement['Concession discount']).toBeCloseTo(0.03, 12);
+    expect(settlement['Recovery rate']).toBeCloseTo(0.9556, 4);
+    const [row] = desk.sheet('RD Cases').records();
+    expect(row).toMatchObject({
+      'Case ID': id,
+      Status: 'settled',
+      Factory: 'Huadu Leather Goods',
+      'OQC inspector': 'Li Wei',
+      'Rework cycle': 1,
+      'Was held': true,
+    });
+  });
+
+  it('logs every step with who and when', () => {
+    const log = desk.sheet('RD Log').records();
+    const actions = log.map((l) => String(l.Action));
+    expect(actions[0]).toBe('Case opened');
+    expect(actions[1]).toMatch(/^OQC failed: hold notice/);
+    expect(actions).toContain('Agent told of the hold');
+    expect(actions.filter((a) => a.startsWith('Reworked unit'))).toHaveLength(12);
+    expect(actions.at(-1)).toMatch(/^Settled: value kept 14334\.00 USD, recovery 95\.56%$/);
+    expect(log.every((l) => l.Who === 'agent@example.com' && l['Case ID'] === id)).toBe(true);
+    expect(log[1]).toMatchObject({ Before: 'status=open', After: 'status=on-hold' });
+  });
+});
