@@ -115,7 +115,7 @@ describe('formulas through the bundle', () => {
       /^AQL_SAMPLE: level "IV" is not an inspection level; use one of S-1, S-2, S-3, S-4, I, II, III\.$/,
     );
     expect(() => bundle.call('AQL_SAMPLE', 1500, 'II', 3)).toThrow(
-      /^AQL_SAMPLE: aql 3 is not a standard AQL; the nearest are 2\.5 and 4\.0/,
+      /^AQL_SAMPLE: AQL 3 is not a standard AQL; the nearest are 2\.5 and 4\.0/,
     );
     expect(() => bundle.call('AQL_SAMPLE', 1500, 'II', 2.5, 'strict')).toThrow(/^AQL_SAMPLE: inspection "strict" is not a severity/);
     expect(() => bundle.call('AQL_SAMPLE', [[1500], [-3]])).toThrow(
@@ -257,7 +257,7 @@ describe('protocol formulas through the bundle', () => {
       ['REWORK_TIMELINE', [400, 40, 2.5], /^REWORK_TIMELINE: days must be a whole number above 0; got 2\.5\.$/],
       ['REWORK_MILESTONES', [400, 0], /^REWORK_MILESTONES: days must be a whole number of 1 or more; got 0\.$/],
       ['REINSPECTION_PLAN', [10, 12], /^REINSPECTION_PLAN: reworked and adjacent units \(12\) cannot exceed the lot size \(10\)\.$/],
-      ['REINSPECTION_PLAN', [1500, 12, 0, 3], /^REINSPECTION_PLAN: aql 3 is not a standard AQL; the nearest are 2\.5 and 4\.0/],
+      ['REINSPECTION_PLAN', [1500, 12, 0, 3], /^REINSPECTION_PLAN: AQL 3 is not a standard AQL; the nearest are 2\.5 and 4\.0/],
       [
         'CONCESSION_DISCOUNT',
         [[[0.15], [0.08]], [[0.1]]],

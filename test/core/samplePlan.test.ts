@@ -121,10 +121,12 @@ describe('samplePlan', () => {
   });
 
   it('refuses AQLs that are not columns of the standard, naming the nearest', () => {
-    expect(() => samplePlan(1500, { aql: 3 })).toThrow('aql 3 is not a standard AQL; the nearest are 2.5 and 4.0');
+    expect(() => samplePlan(1500, { aql: 3 })).toThrow('AQL 3 is not a standard AQL; the nearest are 2.5 and 4.0');
     expect(() => samplePlan(1500, { aql: 0.005 })).toThrow('the smallest is 0.010');
     expect(() => samplePlan(1500, { aql: 2000 })).toThrow('the largest is 1000');
-    expect(() => samplePlan(1500, { aql: -1 })).toThrow(/standard AQL/);
+    expect(() => samplePlan(1500, { aql: -1 })).toThrow(
+      'AQL must be a standard value from 0.010 to 1000, or 0 for zero tolerance; got -1.',
+    );
   });
 });
 

@@ -63,7 +63,7 @@ export function checkAql(aql: number): number {
   const column = aqlColumn(aql);
   if (column >= 0) return AQL_VALUES[column];
   if (!Number.isFinite(aql) || aql < 0) {
-    throw new InputError(`aql must be a standard AQL from 0.010 to 1000, or 0 for zero tolerance; got ${aql}.`);
+    throw new InputError(`AQL must be a standard value from 0.010 to 1000, or 0 for zero tolerance; got ${aql}.`);
   }
   const above = AQL_VALUES.findIndex((v) => v > aql);
   const nearest =
@@ -72,7 +72,7 @@ export function checkAql(aql: number): number {
       : above === 0
         ? `the smallest is ${AQL_LABELS[0]}`
         : `the nearest are ${AQL_LABELS[above - 1]} and ${AQL_LABELS[above]}`;
-  throw new InputError(`aql ${aql} is not a standard AQL; ${nearest} (or 0 for zero tolerance).`);
+  throw new InputError(`AQL ${aql} is not a standard AQL; ${nearest} (or 0 for zero tolerance).`);
 }
 
 /** How a user reads an AQL: "2.5", "0.010", "zero tolerance". */
