@@ -87,7 +87,7 @@ export interface NewCase {
 function requireStatus(c: CaseRecord, allowed: readonly CaseStatus[], step: string): void {
   if (!allowed.includes(c.status)) {
     throw new InputError(
-      `${c.id} is ${STATUS_LABELS[c.status].toLowerCase()}: ${step} needs it to be ${allowed.map((s) => STATUS_LABELS[s].toLowerCase()).join(' or ')}.`,
+      `${c.id} is at "${STATUS_LABELS[c.status]}": ${step} needs it at ${allowed.map((s) => `"${STATUS_LABELS[s]}"`).join(' or ')}.`,
     );
   }
 }
