@@ -189,7 +189,7 @@ export class FakeRange implements Pick<
   }
   getValues(): Value[][] {
     this.calls('getValues');
-    return this.cells().map((row) => row.map((cell) => this.sheet.read(cell.value)));
+    return this.sheet.valuesIn(this.row, this.column, this.rows, this.columns);
   }
   getValue(): Value {
     this.calls('getValue');
@@ -298,6 +298,21 @@ export class FakeSheet implements Pick<
     readonly counter: CallCounter,
     private readonly realm: { Date: DateConstructor },
   ) {}
+
+  /** The values of a block, padded with blanks where nothing was ever written. */
+  valuesIn(row: number, column: number, rows: number, columns: number): Value[][] {
+    const out: Value[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const line = this.grid[row - 1 + r];
+      const values: Value[] = new Array(columns);
+      for (let c = 0; c < columns; c++) {
+        const cell = line?.[column - 1 + c];
+        values[c] = cell ? this.read(cell.value) : '';
+      }
+      out[r] = values;
+    }
+    return out;
+  }
 
   /** A stored value as the caller's realm sees it: dates come back as that realm's Date, as in Apps Script. */
   read(value: Value): Value {

@@ -1,7 +1,6 @@
 import {
   STATUS_LABELS,
   holdNoticeOverdue,
-  nextStep,
   oqcResult,
   openCase,
   recordAgentNotified,
@@ -26,7 +25,7 @@ import { reworkTimeline } from '../core/protocol/timeline';
 import { checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
 import { namedTable } from '../core/text';
 import type { CaseSummary, CaseView, Result, SetupResult } from '../shared/contract';
-import { nextCaseId } from '../tracker/caseRecords';
+import { caseFromRow, nextCaseId } from '../tracker/caseRecords';
 import { CASES, DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../tracker/schema';
 import { readSettings } from '../tracker/settings';
 import type { Settings } from '../tracker/settings';
@@ -80,7 +79,7 @@ function summary(c: CaseRecord, wb: Workbook): CaseSummary {
     factory: c.factory,
     style: c.style,
     lotSize: c.lotSize,
-    nextStep: nextStep(c, wb.gapsOf(c.id)),
+    nextStep: wb.nextStepOf(c),
     holdOverdue: holdNoticeOverdue(c, wb.now),
     updatedAt: iso(wb.now),
   };
@@ -101,7 +100,7 @@ export function setup(services: Services): Result<SetupResult> {
 export function listCases(services: Services): Result<CaseSummary[]> {
   return handle(() => {
     const wb = new Workbook(services.spreadsheet(), services.user(), services.now());
-    return wb.table(CASES).rows.map((r) => summary(wb.findCase(String(r.values.id)).record, wb));
+    return wb.table(CASES).rows.map((r) => summary(caseFromRow(r.values), wb));
   });
 }
 

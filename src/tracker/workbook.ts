@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../core/case/lifecycle';
 import { nextStep } from '../core/case/lifecycle';
 import type { EvidenceGap } from '../core/case/evidence';
-import { evidenceGaps } from '../core/case/evidence';
+import { evidenceGaps, unitsLackingEvidence } from '../core/case/evidence';
 import { InputError } from '../core/errors';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { CASES, DEFECTS, EVIDENCE, LOG } from './schema';
@@ -17,6 +17,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export class Workbook {
   private readonly tables = new Map<SheetSpec, Loaded>();
+  /** Rows by case, per sheet: a summary of every case reads each sheet once, not once per case. */
+  private readonly byCase = new Map<SheetSpec, Map<string, StoredRow[]>>();
   constructor(
     readonly spreadsheet: Spreadsheet,
     private readonly user: string,
@@ -34,7 +36,18 @@ export class Workbook {
 
   /** Rows of a sheet that belong to one case. */
   rowsOf(spec: SheetSpec, caseId: string): StoredRow[] {
-    return this.table(spec).rows.filter((r) => r.values.caseId === caseId);
+    let index = this.byCase.get(spec);
+    if (!index) {
+      index = new Map();
+      for (const stored of this.table(spec).rows) {
+        const key = String(stored.values.caseId);
+        const list = index.get(key);
+        if (list) list.push(stored);
+        else index.set(key, [stored]);
+      }
+      this.byCase.set(spec, index);
+    }
+    return index.get(caseId) ?? [];
   }
 
   findCase(caseId: string): { stored: StoredRow; record: CaseRecord } {
@@ -43,8 +56,7 @@ export class Workbook {
     return { stored, record: caseFromRow(stored.values) };
   }
 
-  /** Evidence gaps for a case: every defective unit recorded so far against its evidence row. */
-  gapsOf(caseId: string): EvidenceGap[] {
+  private evidenceOf(caseId: string) {
     const units = this.rowsOf(DEFECTS, caseId)
       .filter((r) => r.values.class !== 'OK')
       .map((r) => ({ unitRef: String(r.values.unitRef), functional: r.values.functional === true }));
@@ -53,14 +65,28 @@ export class Workbook {
       photos: r.values as Record<string, string>,
       video: String(r.values.video ?? ''),
     }));
+    return { units, evidence };
+  }
+
+  /** Evidence gaps for a case: every defective unit recorded so far against its evidence row. */
+  gapsOf(caseId: string): EvidenceGap[] {
+    const { units, evidence } = this.evidenceOf(caseId);
     return evidenceGaps(units, evidence);
+  }
+
+  /** The case's next step; the evidence is read only when the step depends on it. */
+  nextStepOf(record: CaseRecord, gaps?: EvidenceGap[]): string {
+    if (record.status !== 'classified') return nextStep(record, 0);
+    if (gaps) return nextStep(record, gaps.length);
+    const { units, evidence } = this.evidenceOf(record.id);
+    return nextStep(record, unitsLackingEvidence(units, evidence));
   }
 
   /** Writes the case's row (keeping the row's other columns) and logs the step. */
   saveCase(stored: StoredRow | undefined, record: CaseRecord, action: string, extra: Row = {}, gaps?: EvidenceGap[]): void {
     const cases = this.table(CASES);
     const before = stored ? caseFromRow(stored.values) : undefined;
-    const row = { ...(stored?.values ?? {}), ...caseToRow(record, nextStep(record, gaps ?? this.gapsOf(record.id)), this.now), ...extra };
+    const row = { ...(stored?.values ?? {}), ...caseToRow(record, this.nextStepOf(record, gaps), this.now), ...extra };
     if (stored) {
       writeRows(cases, stored.row, [row]);
       stored.values = row;
@@ -75,6 +101,7 @@ export class Workbook {
     const table = this.table(spec);
     const first = appendRows(table, rows);
     rows.forEach((values, i) => table.rows.push({ row: first + i, values }));
+    this.byCase.delete(spec);
   }
 
   update(spec: SheetSpec, stored: StoredRow, values: Row): void {

@@ -25,17 +25,37 @@ export interface EvidenceGap {
   missing: string[];
 }
 
+const present = (link: string | undefined) => Boolean(link && link.trim());
+
+/** Each defective unit once, with whether any of its defects is functional (then a video is due too). */
+function unitsNeeding(units: readonly DefectiveUnit[]): Map<string, boolean> {
+  const needsVideo = new Map<string, boolean>();
+  for (const unit of units) needsVideo.set(unit.unitRef, (needsVideo.get(unit.unitRef) ?? false) || unit.functional);
+  return needsVideo;
+}
+
+function isComplete(found: UnitEvidence | undefined, needsVideo: boolean): boolean {
+  return Boolean(found) && PHOTO_KINDS.every((k) => present(found!.photos[k.key])) && (!needsVideo || present(found!.video));
+}
+
 /** What each defective unit still lacks; empty when the evidence is complete. */
 export function evidenceGaps(units: readonly DefectiveUnit[], evidence: readonly UnitEvidence[]): EvidenceGap[] {
   const byUnit = new Map(evidence.map((e) => [e.unitRef, e]));
-  const needsVideo = new Map<string, boolean>();
-  for (const unit of units) needsVideo.set(unit.unitRef, (needsVideo.get(unit.unitRef) ?? false) || unit.functional);
   const gaps: EvidenceGap[] = [];
-  for (const [unitRef, video] of needsVideo) {
+  for (const [unitRef, video] of unitsNeeding(units)) {
     const found = byUnit.get(unitRef);
-    const missing: string[] = PHOTO_KINDS.filter((k) => !found?.photos[k.key]?.trim()).map((k) => k.label);
-    if (video && !found?.video?.trim()) missing.push('Video of the functional defect');
-    if (missing.length) gaps.push({ unitRef, missing });
+    if (isComplete(found, video)) continue;
+    const missing: string[] = PHOTO_KINDS.filter((k) => !present(found?.photos[k.key])).map((k) => k.label);
+    if (video && !present(found?.video)) missing.push('Video of the functional defect');
+    gaps.push({ unitRef, missing });
   }
   return gaps;
+}
+
+/** How many defective units lack evidence: the same rule as evidenceGaps, without listing what. */
+export function unitsLackingEvidence(units: readonly DefectiveUnit[], evidence: readonly UnitEvidence[]): number {
+  const byUnit = new Map(evidence.map((e) => [e.unitRef, e]));
+  let lacking = 0;
+  for (const [unitRef, video] of unitsNeeding(units)) if (!isComplete(byUnit.get(unitRef), video)) lacking++;
+  return lacking;
 }

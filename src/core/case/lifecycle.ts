@@ -311,15 +311,15 @@ export function recordSettled(c: CaseRecord): CaseRecord {
   return { ...c, status: 'settled' };
 }
 
-/** What stops the case from moving on, in words for the case desk. */
-export function nextStep(c: CaseRecord, gaps: readonly EvidenceGap[]): string {
+/** What stops the case from moving on, in words for the case desk; `lacking` counts units short of evidence. */
+export function nextStep(c: CaseRecord, lacking: number): string {
   switch (c.status) {
     case 'open':
       return 'Record the OQC inspection.';
     case 'on-hold':
       return 'Classify the defective units.';
     case 'classified':
-      return gaps.length ? `Complete the evidence: ${gaps.length} unit(s) lack photos or video.` : 'Agree rework and/or a concession.';
+      return lacking ? `Complete the evidence: ${lacking} unit(s) lack photos or video.` : 'Agree rework and/or a concession.';
     case 'evidence-complete':
       return c.quarantined ? 'Agree rework: a critical defect rules out a concession.' : 'Agree rework and/or a concession.';
     case 'agreed':
