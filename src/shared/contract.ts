@@ -196,8 +196,10 @@ export interface CaseView extends CaseSummary {
 }
 
 export interface SetupResult {
+  /** False when something could not be reconciled: then nothing was written. */
   ok: boolean;
   created: string[];
+  /** Sheet name → headers added at the end. */
   columnsAdded: Record<string, string[]>;
   settingsAdded: string[];
   unchanged: string[];

@@ -1,3 +1,4 @@
+import type { SetupResult } from '../shared/contract';
 import { CASES, INSPECTIONS, SETTINGS, TRACKER_SHEETS } from './schema';
 import type { ColumnSpec, SheetSpec } from './schema';
 import { settingRows } from './settings';
@@ -7,16 +8,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Builders = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newDataValidation' | 'newConditionalFormatRule'>;
 
-export interface SetupReport {
-  /** False when something could not be reconciled: then nothing was written. */
-  ok: boolean;
-  created: string[];
-  /** Sheet name → headers added at the end. */
-  columnsAdded: Record<string, string[]>;
-  settingsAdded: string[];
-  unchanged: string[];
-  problems: string[];
-}
+export type SetupReport = SetupResult;
 
 type Plan =
   | { spec: SheetSpec; action: 'create' }

@@ -38,10 +38,8 @@ export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
 /** How long the agent has to be told of a hold, by default (the protocol: two hours). */
 export const DEFAULT_HOLD_NOTICE_HOURS = 2;
 
-export interface CaseRecord {
-  id: string;
-  status: CaseStatus;
-  createdAt: Date;
+/** What a new case is opened with: the lot and its sampling plan. */
+export interface NewCase {
   factory: string;
   style: string;
   po: string;
@@ -52,6 +50,12 @@ export interface CaseRecord {
   aqlMajor: number;
   aqlMinor: number;
   severity: Severity;
+}
+
+export interface CaseRecord extends NewCase {
+  id: string;
+  status: CaseStatus;
+  createdAt: Date;
   /** The OQC inspector: re-inspection must be someone else. */
   inspector?: string;
   holdAt?: Date;
@@ -69,19 +73,6 @@ export interface CaseRecord {
   concessionAgreed: boolean;
   /** Set when the lot went on hold: released later means released after the protocol ran. */
   wasHeld: boolean;
-}
-
-export interface NewCase {
-  factory: string;
-  style: string;
-  po: string;
-  orderValue: number;
-  currency: string;
-  lotSize: number;
-  level: InspectionLevel;
-  aqlMajor: number;
-  aqlMinor: number;
-  severity: Severity;
 }
 
 function requireStatus(c: CaseRecord, allowed: readonly CaseStatus[], step: string): void {
