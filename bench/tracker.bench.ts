@@ -3,7 +3,7 @@
 import { FakeSpreadsheet } from '../fakes/spreadsheet';
 import { CASES, DEFECTS } from '../src/tracker/schema';
 import { Desk } from '../test/support/desk';
-import { loadBundle } from '../test/support/loadBundle';
+import { loadBundle } from '../fakes/runtime';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -93,8 +93,15 @@ export class FakeUi implements Pick<
   }
 }
 
-export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput'> {
+export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
   readonly created: FakeHtmlOutput[] = [];
+  /** The project's HTML files by name (without .html), as clasp pushes them. */
+  constructor(private readonly files: Record<string, string> = {}) {}
+  createHtmlOutputFromFile(filename: string): HtmlOutput {
+    const content = this.files[filename.replace(/\.html$/, '')];
+    if (content === undefined) throw new Error(`No HTML file named ${filename} in the project`);
+    return this.createHtmlOutput(content);
+  }
   createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): HtmlOutput {
     const output = new FakeHtmlOutput(typeof html === 'string' ? html : '');
     this.created.push(output);

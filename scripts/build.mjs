@@ -78,10 +78,33 @@ function passBuiltins(iife) {
   return `((${names})=>{${iife.replace(open, '').replace(close, '')}})(${names});\n`;
 }
 
+/**
+ * dist/Sidebar.html: one self-contained page — the sidebar's TypeScript bundled and inlined with
+ * its CSS, so the sidebar makes no request of its own.
+ */
+export async function buildSidebar() {
+  const script = (
+    await build({
+      entryPoints: [`${root}sidebar/main.ts`],
+      bundle: true,
+      format: 'iife',
+      target: 'es2019',
+      platform: 'browser',
+      minify: true,
+      write: false,
+      logLevel: 'warning',
+    })
+  ).outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const css = await readFile(`${root}sidebar/styles.css`, 'utf8');
+  const page = await readFile(`${root}sidebar/index.html`, 'utf8');
+  return page.replace('/*STYLE*/', () => css.trim()).replace('/*SCRIPT*/', () => script.trim());
+}
+
 export async function buildDist() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await writeFile(`${dist}Code.js`, await buildCode());
+  await writeFile(`${dist}Sidebar.html`, await buildSidebar());
   await copyFile(`${root}appsscript.json`, `${dist}appsscript.json`);
 }
 

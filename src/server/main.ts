@@ -10,7 +10,6 @@ import { reinspectionPlanFormula } from '../functions/reinspectionPlan';
 import { reworkCostFormula } from '../functions/reworkCost';
 import { reworkSplit } from '../functions/reworkSplit';
 import { reworkMilestones, reworkTimelineFormula } from '../functions/reworkTimeline';
-import { caseDeskHtml } from './caseDesk';
 import * as handlers from './handlers';
 import { formulaHelpHtml } from './help';
 import { buildMenu } from './menu';
@@ -254,8 +253,7 @@ global.setUpCaseTracker = function () {
 
 /** @preserve Menu: the case desk sidebar. */
 global.showCaseDesk = function () {
-  const cases = handlers.listCases(appsScript);
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(caseDeskHtml(cases)).setTitle('Rework Desk — cases'));
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rework Desk'));
 };
 
 // Sidebar handlers, called through google.script.run with one plain-JSON request each.

@@ -1,8 +1,8 @@
 import * as acorn from 'acorn';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_JS, loadBundle, topLevelStubs } from '../support/loadBundle';
-import type { LoadedBundle } from '../support/loadBundle';
+import { CODE_JS, loadBundle, topLevelStubs } from '../../fakes/runtime';
+import type { LoadedBundle } from '../../fakes/runtime';
 import { HANDLERS } from '../../src/shared/contract';
 
 // The public surface, as Apps Script must see it: name → parameters. Custom functions are upper case.

@@ -1,6 +1,6 @@
 import type { CaseSummary, CaseView, Result } from '../../src/shared/contract';
-import { loadBundle } from './loadBundle';
-import type { LoadedBundle } from './loadBundle';
+import { loadBundle } from '../../fakes/runtime';
+import type { LoadedBundle } from '../../fakes/runtime';
 
 /** The bundle's sidebar handlers, called as google.script.run would, with results unwrapped. */
 export class Desk {

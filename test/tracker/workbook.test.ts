@@ -3,7 +3,7 @@ import { FakeSpreadsheet } from '../../fakes/spreadsheet';
 import type { SetupResult } from '../../src/shared/contract';
 import { TRACKER_SHEETS } from '../../src/tracker/schema';
 import { Desk } from '../support/desk';
-import { loadBundle } from '../support/loadBundle';
+import { loadBundle } from '../../fakes/runtime';
 
 const NEW_CASE = { factory: 'Baiyun Bags', style: 'Tote T-40', orderValue: 8000, lotSize: 1200 };
 

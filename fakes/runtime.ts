@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
-import { FakeLockService, FakeSession, FakeSpreadsheet, FakeSpreadsheetApp } from '../../fakes/spreadsheet';
-import { FakeHtmlService, FakeUi } from '../../fakes/ui';
+import { FakeLockService, FakeSession, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
+import { FakeHtmlService, FakeUi } from './ui';
 
-export const CODE_JS = new URL('../../dist/Code.js', import.meta.url);
+export const CODE_JS = new URL('../dist/Code.js', import.meta.url);
+export const SIDEBAR_HTML = new URL('../dist/Sidebar.html', import.meta.url);
 
 export interface LoadedBundle {
   /** The script's global object, as Apps Script would see it. */
@@ -24,7 +25,7 @@ export interface LoadedBundle {
  */
 export function loadBundle(spreadsheet = new FakeSpreadsheet()): LoadedBundle {
   const ui = new FakeUi();
-  const html = new FakeHtmlService();
+  const html = new FakeHtmlService({ Sidebar: readFileSync(SIDEBAR_HTML, 'utf8') });
   const lock = new FakeLockService();
   const session = new FakeSession('agent@example.com');
   const errors: unknown[][] = [];
