@@ -3,7 +3,7 @@
 import { FakeSpreadsheet } from '../fakes/spreadsheet';
 import { CASES, DEFECTS } from '../src/tracker/schema';
 import { Desk } from '../test/support/desk';
-import { loadBundle } from '../fakes/runtime';
+import { loadBundle as load } from '../fakes/runtime';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,7 +58,11 @@ function seed(desk: Desk, cases: number, defectsPerCase: number): void {
   desk.sheet(DEFECTS.name).getRange(2, 1, defectRows.length, defectKeys.length).setValues(defectRows);
 }
 
-export function run(): void {
+let dist: URL;
+const loadBundle = (spreadsheet: FakeSpreadsheet) => load(spreadsheet, dist);
+
+export function run(distDir: URL): void {
+  dist = distDir;
   console.log('Spreadsheet service calls for one save (create a case), by cases already in the tracker');
   console.log('  cases   value reads+writes   all service calls');
   for (const n of [10, 1000, 10000]) {

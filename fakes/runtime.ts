@@ -3,8 +3,10 @@ import vm from 'node:vm';
 import { FakeLockService, FakeSession, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeHtmlService, FakeUi } from './ui';
 
-export const CODE_JS = new URL('../dist/Code.js', import.meta.url);
-export const SIDEBAR_HTML = new URL('../dist/Sidebar.html', import.meta.url);
+/** The build's output folder. Scripts that bundle this file elsewhere pass their own. */
+export const DIST = new URL('../dist/', import.meta.url);
+export const CODE_JS = new URL('Code.js', DIST);
+export const SIDEBAR_HTML = new URL('Sidebar.html', DIST);
 
 export interface LoadedBundle {
   /** The script's global object, as Apps Script would see it. */
@@ -23,9 +25,9 @@ export interface LoadedBundle {
  * Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that
  * holds only the services we fake — no require, process, timers or module system.
  */
-export function loadBundle(spreadsheet = new FakeSpreadsheet()): LoadedBundle {
+export function loadBundle(spreadsheet = new FakeSpreadsheet(), dist: URL = DIST): LoadedBundle {
   const ui = new FakeUi();
-  const html = new FakeHtmlService({ Sidebar: readFileSync(SIDEBAR_HTML, 'utf8') });
+  const html = new FakeHtmlService({ Sidebar: readFileSync(new URL('Sidebar.html', dist), 'utf8') });
   const lock = new FakeLockService();
   const session = new FakeSession('agent@example.com');
   const errors: unknown[][] = [];
@@ -38,7 +40,7 @@ export function loadBundle(spreadsheet = new FakeSpreadsheet()): LoadedBundle {
   };
   const context = vm.createContext(sandbox);
   spreadsheet.realm = { Date: vm.runInContext('Date', context) as DateConstructor };
-  vm.runInContext(readFileSync(CODE_JS, 'utf8'), context, { filename: 'Code.js' });
+  vm.runInContext(readFileSync(new URL('Code.js', dist), 'utf8'), context, { filename: 'Code.js' });
   return {
     global: context,
     ui,

@@ -415,6 +415,14 @@ export class FakeSheet implements Pick<
   }
 }
 
+export interface WorkbookSnapshot {
+  sheets: Array<{
+    name: string;
+    frozenRows: number;
+    rows: Array<Array<string | number | boolean | null | { f: string } | { d: string } | { t: string }>>;
+  }>;
+}
+
 export class FakeSpreadsheet implements Pick<
   GSpreadsheet,
   'getSheetByName' | 'insertSheet' | 'getSheets' | 'getId' | 'getName' | 'getSpreadsheetTimeZone'
@@ -450,6 +458,41 @@ export class FakeSpreadsheet implements Pick<
   getSpreadsheetTimeZone(): string {
     return 'Etc/UTC';
   }
+  /** The workbook's contents as plain JSON (values, formulas, frozen rows), for the preview to keep between runs. */
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((sheet) => ({
+        name: sheet.getName(),
+        frozenRows: sheet.frozenRows,
+        rows: sheet.dump().map((row, r) =>
+          row.map((value, c) => {
+            const formula = sheet.formulaAt(r + 1, c + 1);
+            if (formula) return { f: formula };
+            if (isDate(value)) return { d: value.toISOString() };
+            // Text that Sheets would read as a formula, or whose apostrophe it would strip, stays text.
+            return typeof value === 'string' && /^[='+\-@]/.test(value) ? { t: value } : value;
+          }),
+        ),
+      })),
+    };
+  }
+
+  restore(snapshot: WorkbookSnapshot): void {
+    this.sheets.length = 0;
+    for (const saved of snapshot.sheets) {
+      const sheet = new FakeSheet(saved.name, this.counter, this.realm);
+      sheet.frozenRows = saved.frozenRows;
+      saved.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell === '' || cell === null) return;
+          const value = typeof cell !== 'object' ? cell : 'f' in cell ? cell.f : 't' in cell ? `'${cell.t}` : new Date(cell.d);
+          sheet.write(r + 1, c + 1, value);
+        }),
+      );
+      this.sheets.push(sheet);
+    }
+  }
+
   /** Test helper: a sheet by name, typed as the fake. */
   sheet(name: string): FakeSheet {
     const sheet = this.sheets.find((s) => s.getName() === name);

@@ -29,6 +29,13 @@ const STEPS = [
 ] as const;
 type Step = (typeof STEPS)[number]['key'];
 
+/** Steps that take more than one entry stay open while the case allows them, instead of moving on. */
+const STAYS_OPEN: Partial<Record<Step, readonly CaseStatus[]>> = {
+  defects: ['on-hold', 'classified', 'evidence-complete'],
+  evidence: ['classified', 'evidence-complete'],
+  supervision: ['agreed'],
+};
+
 /** Where each status puts the user. */
 const STEP_OF: Record<CaseStatus, Step> = {
   open: 'oqc',
@@ -167,10 +174,13 @@ async function refresh(selectId?: string): Promise<void> {
   if (selectId) {
     const view = await call<CaseView>('rdGetCase', { caseId: selectId });
     if (view.ok) {
-      // Another case, or the case moved on: show the step it is at now.
-      const moved = state.current?.id !== selectId || state.current.status !== view.data.status;
+      // Another case, or the case moved on: show the step it is at now, unless the user is in the
+      // middle of a step that takes many entries (defects, evidence, the Reworked log).
+      const status = view.data.status as CaseStatus;
+      const switched = state.current?.id !== selectId;
+      const moved = switched || state.current!.status !== status;
       state.current = view.data;
-      if (moved) state.step = STEP_OF[view.data.status as CaseStatus];
+      if (switched || (moved && !STAYS_OPEN[state.step]?.includes(status))) state.step = STEP_OF[status];
     } else showMessage('error', view.error);
   }
   render();

@@ -39,11 +39,3 @@ function expectPlainJson(value: unknown, path = 'result'): void {
     expectPlainJson(v, `${path}.${k}`);
   }
 }
-
-export const PHOTOS = (unit: string) => ({
-  wide: `https://photos.example.com/${unit}/wide.jpg`,
-  closeUp: `https://photos.example.com/${unit}/close-up.jpg`,
-  vsApproved: `https://photos.example.com/${unit}/vs-approved.jpg`,
-  measurement: `https://photos.example.com/${unit}/measurement.jpg`,
-  batchContext: `https://photos.example.com/${unit}/batch.jpg`,
-});

@@ -1,97 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, SetupResult } from '../../src/shared/contract';
-import { Desk, PHOTOS } from '../support/desk';
+import type { CaseView } from '../../src/shared/contract';
+import { EXAMPLE, loadExample } from '../../preview/example';
+import { Desk } from '../support/desk';
 
 // The seed's $15K case, driven through the sidebar handlers of the built add-on, on the fake.
-const MAJOR_UNITS = Array.from({ length: 12 }, (_, i) => `K-${String(i + 1).padStart(3, '0')}`);
-const MINOR_UNITS = Array.from({ length: 22 }, (_, i) => `M-${String(i + 1).padStart(3, '0')}`);
-
 describe('the $15K crossbody case, from setup to settlement', () => {
   const desk = new Desk();
   let id = '';
   let final: CaseView;
 
   beforeAll(() => {
-    const setup = desk.ok<SetupResult>('rdSetupTracker');
-    expect(setup.created).toHaveLength(9);
-
-    id = desk.ok('rdCreateCase', {
-      factory: 'Huadu Leather Goods',
-      style: 'PU crossbody, YKK #5',
-      po: 'PO-2025-031',
-      orderValue: 15000,
-      currency: 'USD',
-      lotSize: 1500,
-    }).id;
-
-    const oqc = desk.ok<{ passed: boolean; reasons: string[]; status: string }>('rdRecordInspection', {
-      caseId: id,
-      inspector: 'Li Wei',
-      at: '2025-03-10T08:00:00Z',
-      criticalFound: 0,
-      majorFound: 12,
-      minorFound: 22,
-    });
-    expect(oqc).toMatchObject({ passed: false, status: 'on-hold' });
-    expect(oqc.reasons).toEqual(['12 major reaches Re 8 (Ac 7)', '22 minor reaches Re 11 (Ac 10)']);
-    desk.ok('rdRecordAgentNotified', { caseId: id, at: '2025-03-10T09:10:00Z' });
-
-    const majors = MAJOR_UNITS.map((unitRef, i) => ({
-      unitRef,
-      carton: `C-${Math.floor(i / 6) + 1}`,
-      defectType: 'snap misalignment',
-      measurement: 3 + (i % 3),
-      context: 'hardware',
-      cause: 'process deviation',
-      inRejectBox: true,
-    }));
-    const minors = MINOR_UNITS.map((unitRef) => ({
-      unitRef,
-      carton: 'C-9',
-      defectType: 'edge paint bubbling',
-      cause: 'process deviation',
-    }));
-    const classified = desk.ok<{ classes: string[] }>('rdAddDefects', { caseId: id, defects: [...majors, ...minors] });
-    expect(classified.classes.filter((c) => c === 'MAJOR')).toHaveLength(12);
-    expect(classified.classes.filter((c) => c === 'MINOR')).toHaveLength(22);
-
-    for (const unitRef of [...MAJOR_UNITS, ...MINOR_UNITS]) desk.ok('rdSaveEvidence', { caseId: id, unitRef, ...PHOTOS(unitRef) });
-    expect(desk.view(id).status).toBe('evidence-complete');
-
-    // Rework of the 12 majors at USD 18 a unit, the factory's quote; minors accepted for 3% of the order.
-    desk.ok('rdAgree', {
-      caseId: id,
-      rework: { cause: 'process deviation', units: 12, labourMinutes: 0, hourlyRate: 0, consumables: 18 },
-      concession: { groups: [{ share: 1, discount: 0.03 }] },
-    });
-    for (const unitRef of MAJOR_UNITS) {
-      desk.ok('rdLogReworkedUnit', {
-        caseId: id,
-        unitRef,
-        operatorId: 'OP-17',
-        nature: 'snap base repositioned on the CNC jig; pocket re-stitched; edge paint touched up',
-        signedOffBy: 'Li Wei',
-      });
-    }
-    desk.ok('rdSignChecklist', {
-      caseId: id,
-      materialsVerified: true,
-      dedicatedStation: true,
-      seniorOperators: true,
-      inspectorSignOff: true,
-    });
-    desk.ok('rdCompleteRework', { caseId: id });
-
-    const re = desk.ok<{ passed: boolean; status: string }>('rdRecordReinspection', {
-      caseId: id,
-      inspector: 'Chen Jie',
-      fullInspectionFailures: 0,
-      sampleMajor: 0,
-      sampleMinor: 0,
-      newMajorDefects: 0,
-    });
-    expect(re).toMatchObject({ passed: true, status: 'released' });
-    desk.ok('rdSettle', { caseId: id });
+    id = loadExample((handler, request) => desk.raw(handler, request));
     final = desk.view(id);
   });
 
@@ -100,6 +19,12 @@ describe('the $15K crossbody case, from setup to settlement', () => {
     expect(final).toMatchObject({ status: 'settled', nextStep: 'Nothing: the case is closed.', quarantined: false, holdOverdue: false });
     expect(final.planMajor).toEqual({ letter: 'K', sampleSize: 125, acceptance: 7, rejection: 8 });
     expect(final.planMinor).toEqual({ letter: 'K', sampleSize: 125, acceptance: 10, rejection: 11 });
+    expect(final).toMatchObject({
+      factory: EXAMPLE.factory,
+      lotSize: 1500,
+      inspector: 'Li Wei',
+      agentNotifiedAt: '2025-03-10T09:10:00.000Z',
+    });
     expect(final.settlement!.reworkCost).toBe(216);
     expect(final.settlement!.concessionCredit).toBeCloseTo(450, 9);
     expect(final.settlement!.valueKept).toBeCloseTo(14334, 9);

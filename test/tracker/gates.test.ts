@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Desk, PHOTOS } from '../support/desk';
+import { photosOf as PHOTOS } from '../../preview/example';
+import { Desk } from '../support/desk';
 
 const NEW_CASE = { factory: 'Baiyun Bags', style: 'Tote T-40', orderValue: 8000, lotSize: 1200 };
 const REWORK = { cause: 'workmanship', units: 2, labourMinutes: 40, hourlyRate: 30, consumables: 1.2, days: 1, hoursPerDay: 8 };

@@ -1,0 +1,104 @@
+/**
+ * The seed article's case study as a series of sidebar requests: a $15,000 order of 1,500 PU
+ * crossbody bags that fails OQC, is reworked and partly accepted with a concession, and settles at
+ * 95.56% recovered. The preview loads it with one click; the tests drive it and check the workbook.
+ */
+import type { Result } from '../src/shared/contract';
+
+export type Call = (handler: string, request?: unknown) => Result<unknown>;
+
+export const EXAMPLE = {
+  factory: 'Huadu Leather Goods',
+  style: 'PU crossbody, YKK #5',
+  po: 'PO-2025-031',
+  orderValue: 15000,
+  currency: 'USD',
+  lotSize: 1500,
+  oqcInspector: 'Li Wei',
+  reInspector: 'Chen Jie',
+  majorUnits: Array.from({ length: 12 }, (_, i) => `K-${String(i + 1).padStart(3, '0')}`),
+  minorUnits: Array.from({ length: 22 }, (_, i) => `M-${String(i + 1).padStart(3, '0')}`),
+};
+
+export const photosOf = (unit: string) => ({
+  wide: `https://photos.example.com/${unit}/wide.jpg`,
+  closeUp: `https://photos.example.com/${unit}/close-up.jpg`,
+  vsApproved: `https://photos.example.com/${unit}/vs-approved.jpg`,
+  measurement: `https://photos.example.com/${unit}/measurement.jpg`,
+  batchContext: `https://photos.example.com/${unit}/batch.jpg`,
+});
+
+function must<T>(call: Call, handler: string, request?: unknown): T {
+  const result = call(handler, request);
+  if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+  return result.data as T;
+}
+
+/** Runs the whole case; returns its ID. Sets the tracker up first if needed. */
+export function loadExample(call: Call): string {
+  must(call, 'rdSetupTracker');
+  const e = EXAMPLE;
+  const { id } = must<{ id: string }>(call, 'rdCreateCase', {
+    factory: e.factory,
+    style: e.style,
+    po: e.po,
+    orderValue: e.orderValue,
+    currency: e.currency,
+    lotSize: e.lotSize,
+  });
+  must(call, 'rdRecordInspection', {
+    caseId: id,
+    inspector: e.oqcInspector,
+    at: '2025-03-10T08:00:00Z',
+    criticalFound: 0,
+    majorFound: 12,
+    minorFound: 22,
+  });
+  must(call, 'rdRecordAgentNotified', { caseId: id, at: '2025-03-10T09:10:00Z' });
+  // Snap bases drilled with a manual template instead of the CNC jig: 3–5 mm off, a process deviation.
+  const majors = e.majorUnits.map((unitRef, i) => ({
+    unitRef,
+    carton: `C-${Math.floor(i / 6) + 1}`,
+    defectType: 'snap misalignment',
+    measurement: 3 + (i % 3),
+    context: 'hardware',
+    cause: 'process deviation',
+    inRejectBox: true,
+  }));
+  const minors = e.minorUnits.map((unitRef) => ({ unitRef, carton: 'C-9', defectType: 'edge paint bubbling', cause: 'process deviation' }));
+  must(call, 'rdAddDefects', { caseId: id, defects: [...majors, ...minors] });
+  for (const unitRef of [...e.majorUnits, ...e.minorUnits]) must(call, 'rdSaveEvidence', { caseId: id, unitRef, ...photosOf(unitRef) });
+  // The factory quoted USD 18 a unit for the snaps; the minors were accepted for 3% of the order.
+  must(call, 'rdAgree', {
+    caseId: id,
+    rework: { cause: 'process deviation', units: 12, labourMinutes: 0, hourlyRate: 0, consumables: 18 },
+    concession: { groups: [{ share: 1, discount: 0.03 }] },
+  });
+  for (const unitRef of e.majorUnits) {
+    must(call, 'rdLogReworkedUnit', {
+      caseId: id,
+      unitRef,
+      operatorId: 'OP-17',
+      nature: 'snap base repositioned on the CNC jig; pocket re-stitched; edge paint touched up',
+      signedOffBy: e.oqcInspector,
+    });
+  }
+  must(call, 'rdSignChecklist', {
+    caseId: id,
+    materialsVerified: true,
+    dedicatedStation: true,
+    seniorOperators: true,
+    inspectorSignOff: true,
+  });
+  must(call, 'rdCompleteRework', { caseId: id });
+  must(call, 'rdRecordReinspection', {
+    caseId: id,
+    inspector: e.reInspector,
+    fullInspectionFailures: 0,
+    sampleMajor: 0,
+    sampleMinor: 0,
+    newMajorDefects: 0,
+  });
+  must(call, 'rdSettle', { caseId: id });
+  return id;
+}

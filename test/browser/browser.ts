@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const SHOTS = new URL('../../test-results/screenshots/', import.meta.url);
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
+}
+
+/** Fills a form's fields by name; checkboxes take booleans. */
+export async function fill(page: Page, formId: string, values: Record<string, string | number | boolean>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const selector = `#${formId} [name="${name}"]`;
+    const tag = await page.locator(selector).evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
+    if (tag.startsWith('SELECT')) await page.selectOption(selector, String(value));
+    else if (tag.endsWith(':checkbox')) await page.setChecked(selector, Boolean(value));
+    else await page.fill(selector, String(value));
+  }
+}
+
+/** Submits a form and waits for the server's answer: the success text, or the error. */
+export async function submit(page: Page, formId: string): Promise<{ ok: boolean; text: string }> {
+  await page.click(`#${formId} button[type=submit]`);
+  await page.waitForSelector('#message.success, #message.error');
+  const message = page.locator('#message');
+  const ok = (await message.getAttribute('class'))!.includes('success');
+  const text = (await message.textContent()) ?? '';
+  if (ok) await page.waitForSelector('body[data-ready=true]');
+  return { ok, text };
+}

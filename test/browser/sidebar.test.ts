@@ -1,0 +1,241 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EXAMPLE, photosOf } from '../../preview/example';
+import { startPreview } from '../../preview/server';
+import type { Preview } from '../../preview/server';
+import { fill, launch, screenshot, submit } from './browser';
+
+let browser: Browser;
+let preview: Preview;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await preview?.close();
+  preview = await startPreview();
+  page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  // The sidebar must work without the network: refuse anything not served by the preview.
+  await page.route('**/*', (route) => (route.request().url().startsWith(preview.url) ? route.continue() : route.abort()));
+  await page.goto(`${preview.url}sidebar`);
+  await page.waitForSelector('body[data-ready=true]');
+});
+afterAll(async () => {
+  await preview?.close();
+});
+
+async function ok(formId: string): Promise<void> {
+  const result = await submit(page, formId);
+  expect(result, formId).toMatchObject({ ok: true });
+}
+
+async function openCase(extra: Record<string, string | number> = {}): Promise<void> {
+  // Setting up happens from the menu; here the sidebar's own bridge runs the same handler.
+  type Run = { withSuccessHandler(fn: (v: unknown) => void): { rdSetupTracker(): void } };
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (window as unknown as { google: { script: { run: Run } } }).google.script.run.withSuccessHandler(resolve).rdSetupTracker(),
+      ),
+  );
+  await fill(page, 'case-form', {
+    factory: EXAMPLE.factory,
+    style: EXAMPLE.style,
+    po: EXAMPLE.po,
+    orderValue: EXAMPLE.orderValue,
+    currency: 'USD',
+    lotSize: EXAMPLE.lotSize,
+    ...extra,
+  });
+}
+
+describe('the case desk sidebar in Chromium', () => {
+  it('works the seed’s case study from opening to settlement', async () => {
+    await openCase();
+    await screenshot(page, '1-new-case');
+    await ok('case-form');
+    expect(await page.textContent('#status')).toContain('Open — awaiting OQC');
+
+    // OQC: the plan and verdict update as the counts are typed.
+    await fill(page, 'oqc-form', { inspector: EXAMPLE.oqcInspector, majorFound: 12 });
+    expect(await page.textContent('#oqc-live')).toContain('Plan: K, sample 125; major Ac 7/Re 8; minor Ac 10/Re 11');
+    await fill(page, 'oqc-form', { minorFound: 22 });
+    expect(await page.textContent('#oqc-live')).toContain('Verdict: REJECT — 12 major reaches Re 8 (Ac 7); 22 minor reaches Re 11 (Ac 10)');
+    await screenshot(page, '2-oqc');
+    await ok('oqc-form');
+    expect(await page.textContent('#status')).toContain('On hold');
+
+    await page.click('#steps button:has-text("3 Hold")');
+    await screenshot(page, '3-hold');
+    await ok('hold-form');
+
+    await page.click('#steps button:has-text("4 Defects")');
+    for (const unitRef of EXAMPLE.majorUnits) {
+      await fill(page, 'defect-form', {
+        unitRef,
+        defectType: 'Misalignment',
+        measurement: 4,
+        context: 'hardware',
+        cause: 'Process deviation',
+        inRejectBox: true,
+      });
+      expect(await page.textContent('#defect-live')).toContain(
+        'MAJOR: 2 mm or more of misalignment on an exterior panel or hardware position is major',
+      );
+      await ok('defect-form');
+    }
+    for (const unitRef of EXAMPLE.minorUnits) {
+      await fill(page, 'defect-form', {
+        unitRef,
+        defectType: 'Edge paint defect',
+        measurement: '',
+        context: '',
+        cause: 'Process deviation',
+        inRejectBox: false,
+      });
+      await ok('defect-form');
+    }
+    await screenshot(page, '4-defects');
+
+    await page.click('#steps button:has-text("5 Evidence")');
+    for (const unitRef of [...EXAMPLE.majorUnits, ...EXAMPLE.minorUnits]) {
+      await fill(page, 'evidence-form', { unitRef, ...photosOf(unitRef) });
+      await ok('evidence-form');
+    }
+    await screenshot(page, '5-evidence');
+    expect(await page.textContent('#status')).toContain('Evidence complete');
+    await page.click('#steps button:has-text("6 Agree")');
+
+    await fill(page, 'agree-form', {
+      doRework: true,
+      cause: 'Process deviation',
+      units: 12,
+      labourMinutes: 0,
+      hourlyRate: 0,
+      consumables: 18,
+      doConcession: true,
+      share: 1,
+      grade: '',
+      discount: 0.03,
+    });
+    const agreeLive = await page.textContent('#agree-live');
+    expect(agreeLive).toContain('Rework: 18.00/unit, 216.00 USD — factory 216.00, buyer 0.00');
+    expect(agreeLive).toContain('Concession: 3.00% = 450.00 USD');
+    await screenshot(page, '6-agreement');
+    await ok('agree-form');
+
+    await fill(page, 'checklist-form', { materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
+    await ok('checklist-form');
+    for (const unitRef of EXAMPLE.majorUnits) {
+      await fill(page, 'reworked-form', {
+        unitRef,
+        operatorId: 'OP-17',
+        nature: 'snap base repositioned on the CNC jig',
+        signedOffBy: EXAMPLE.oqcInspector,
+      });
+      await ok('reworked-form');
+    }
+    await screenshot(page, '7-supervision');
+    await ok('done-form');
+
+    await fill(page, 're-form', { inspector: EXAMPLE.reInspector });
+    expect(await page.textContent('#re-live')).toContain(
+      '100%: 12 units. Level III on 1488: L, sample 200; major Ac 10/Re 11, minor Ac 14/Re 15',
+    );
+    await screenshot(page, '8-reinspection');
+    await ok('re-form');
+
+    await ok('settle-form');
+    expect(await page.textContent('#recovery')).toBe('95.56%');
+    await screenshot(page, '9-settlement');
+
+    // The workbook holds what the sidebar did.
+    const ss = preview.bundle.spreadsheet;
+    expect(ss.sheet('RD Cases').records()[0]).toMatchObject({ Status: 'settled', Factory: EXAMPLE.factory, 'Rework cycle': 1 });
+    expect(ss.sheet('RD Defects').records()).toHaveLength(34);
+    expect(ss.sheet('RD Reworked log').records()).toHaveLength(12);
+    const [settlement] = ss.sheet('RD Settlements').records();
+    expect(settlement).toMatchObject({ 'Rework cost': 216, 'Value kept': 14334 });
+    expect(
+      ss
+        .sheet('RD Inspections')
+        .records()
+        .map((r) => r.Verdict),
+    ).toEqual(['REJECT', 'PASS']);
+  }, 120_000);
+
+  it('renders an XSS payload in every text field as inert text', async () => {
+    const payload = `<img src=x onerror="window.__xss=(window.__xss||0)+1"><script>window.__xss=9</script>`;
+    await openCase({ factory: payload, style: payload, po: payload });
+    await ok('case-form');
+    await fill(page, 'oqc-form', { inspector: payload, majorFound: 9 });
+    await ok('oqc-form');
+    await page.click('#steps button:has-text("4 Defects")');
+    const short = '<img src=x onerror=alert(1)>';
+    await fill(page, 'defect-form', { unitRef: short, carton: short, defectType: 'Colour deviation', measurement: 1.8, context: '' });
+    await ok('defect-form');
+    await page.click('#steps button:has-text("1 Case")');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.textContent('#step dl')).toContain(payload);
+    await page.click('#steps button:has-text("4 Defects")');
+    expect(await page.textContent('ul.defects')).toContain(short);
+    expect(await page.locator('#case-select option:checked').textContent()).toContain(payload);
+    expect(preview.bundle.spreadsheet.sheet('RD Cases').records()[0].Factory).toBe(payload);
+  });
+
+  it('shows the pending state, then the server’s refusal by its field, keeping what was typed', async () => {
+    await openCase({ lotSize: -5 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/run/rdCreateCase', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.click('#case-form button[type=submit]');
+    await page.waitForSelector('#message.pending');
+    expect(await page.isDisabled('#case-form button[type=submit]')).toBe(true);
+    expect(await page.getAttribute('#case-form', 'aria-busy')).toBe('true');
+    expect(await page.locator('#message .spinner').count()).toBe(1);
+    release();
+    await page.waitForSelector('#message.error');
+    expect(await page.textContent('#message')).toBe('Lot size must be 1 or more.');
+    expect(await page.getAttribute('#case-lotSize', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#case-lotSize-error')).toBe('Lot size must be 1 or more.');
+    expect(await page.getAttribute('#case-lotSize', 'aria-describedby')).toBe('case-lotSize-error');
+    expect(await page.inputValue('#case-factory')).toBe(EXAMPLE.factory);
+    expect(await page.inputValue('#case-lotSize')).toBe('-5');
+    expect(await page.isDisabled('#case-form button[type=submit]')).toBe(false);
+    await screenshot(page, 'error-kept-input');
+  });
+
+  it('can be used from the keyboard, with a visible focus ring and labelled fields', async () => {
+    await openCase();
+    await ok('case-form');
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select'))
+        .filter((el) => !document.querySelector(`label[for="${el.id}"]`))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+    // From the case picker, Tab reaches "New", then the steps; the focused control shows a ring.
+    await page.focus('#case-select');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-case');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('2 OQC');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#steps button[aria-current=step]', 'class')).toContain('current');
+    expect(await page.textContent('#steps button[aria-current=step]')).toBe('2 OQC');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('oqc-inspector');
+  });
+});
