@@ -61,14 +61,18 @@ console.log(`  bare lookup loop, per call: ${bareMs.toFixed(3)} ms`);
 console.log(`  ratio formula / bare loop:  ${(formulaMs / bareMs).toFixed(1)}×`);
 console.log(`dist/Code.js: ${(size / 1024).toFixed(1)} KB (${size} bytes; target for the whole add-on ≤ 100 KB)`);
 
-// The tracker bench is TypeScript (it drives the typed fakes): bundle it for node and run it.
-const out = new URL('../test-results/bench/tracker.bench.mjs', import.meta.url);
-await build({
-  entryPoints: [new URL('./tracker.bench.ts', import.meta.url).pathname],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out.pathname,
-  logLevel: 'warning',
-});
-(await import(out.href)).run(new URL('../dist/', import.meta.url));
+// The tracker and sidebar benches are TypeScript (they drive the typed fakes and the browser
+// helpers): bundle each for node and run it.
+for (const name of ['tracker', 'sidebar']) {
+  const out = new URL(`../test-results/bench/${name}.bench.mjs`, import.meta.url);
+  await build({
+    entryPoints: [new URL(`./${name}.bench.ts`, import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out.pathname,
+    external: ['playwright-core'],
+    logLevel: 'warning',
+  });
+  await (await import(out.href)).run(new URL('../dist/', import.meta.url));
+}

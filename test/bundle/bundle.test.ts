@@ -153,6 +153,15 @@ describe('menu and dialogs', () => {
     }
   });
 
+  it('opens the case desk from the built Sidebar.html', () => {
+    bundle.call('showCaseDesk');
+    const shown = bundle.ui.shown.at(-1)!;
+    expect(shown).toMatchObject({ kind: 'sidebar', title: 'Rework Desk' });
+    const html = shown.html!.getContent();
+    expect(html).toContain('id="case-select"');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!photos\.example)/);
+  });
+
   it('shows the formula help with every custom function in it', () => {
     bundle.call('showFormulaHelp');
     const shown = bundle.ui.shown.at(-1)!;
