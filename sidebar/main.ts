@@ -165,6 +165,13 @@ function showMessage(kind: 'pending' | 'success' | 'error', text: string): void 
   document.body.dataset.busy = kind === 'pending' ? 'true' : 'false';
 }
 
+function clearMessage(): void {
+  const box = byId('message');
+  box.className = 'message';
+  clear(box);
+  document.body.dataset.busy = 'false';
+}
+
 async function refresh(selectId?: string): Promise<void> {
   const list = await call<CaseSummary[]>('rdListCases');
   if (!list.ok) {
@@ -779,7 +786,12 @@ function start(): void {
       state.current = undefined;
       state.step = 'details';
       render();
-    } else void refresh(id);
+      return;
+    }
+    showMessage('pending', 'Loading the case…');
+    void refresh(id).then(() => {
+      if (byId('message').classList.contains('pending')) clearMessage();
+    });
   });
   byId('new-case').addEventListener('click', () => {
     state.current = undefined;

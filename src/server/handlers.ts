@@ -37,7 +37,6 @@ import { fields, flag, list, number, requiredNumber, text, time } from './valida
 import type { Fields } from './validate';
 
 const LOCK_WAIT_MS = 10_000;
-const DEFECT_TYPES = catalogue();
 
 /** Runs a handler: user-facing problems come back as messages, anything else as a safe one. */
 export function handle<T>(work: () => T): Result<T> {
@@ -211,13 +210,15 @@ export function addDefects(services: Services, request: unknown): Result<CaseSum
     const f = fields(request);
     return locked(services, (wb) => {
       const { stored, record } = wb.findCase(caseId(f));
-      const splits = splitsOf(readSettings(wb.spreadsheet));
+      const settings = readSettings(wb.spreadsheet);
+      const splits = splitsOf(settings);
+      const types = catalogue(settings.catalogue);
       const known = new Set(wb.rowsOf(DEFECTS, record.id).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
       const rows = list(f, 'defects', 'Defects').map((item, i): Row => {
         const d = fields(item);
         const label = (name: string) => `Defect ${i + 1}: ${name}`;
         const unitRef = text(d, 'unitRef', label('unit'), { required: true, max: 60 });
-        const type = DEFECT_TYPES.find(text(d, 'defectType', label('defect type'), { required: true, max: 100 }));
+        const type = types.find(text(d, 'defectType', label('defect type'), { required: true, max: 100 }));
         if (known.has(`${unitRef}|${type.name}`))
           throw new InputError(`unit ${unitRef} already has a ${type.name.toLowerCase()} recorded.`);
         known.add(`${unitRef}|${type.name}`);
@@ -229,7 +230,7 @@ export function addDefects(services: Services, request: unknown): Result<CaseSum
               ? measured
               : text(d, 'measurement', label('measurement'), { max: 60 });
         const context = text(d, 'context', label('context'), { max: 60 });
-        const result = classifyDefect(type.name, measurement, context || undefined, DEFECT_TYPES);
+        const result = classifyDefect(type.name, measurement, context || undefined, types);
         const cause = text(d, 'cause', label('cause'), { max: 60 });
         return {
           caseId: record.id,

@@ -4,6 +4,8 @@ import { COST_SPLITS } from '../core/protocol/allocation';
 import type { CostSplit } from '../core/protocol/allocation';
 import { CONCESSION_GRADES } from '../core/protocol/concession';
 import type { ConcessionGrade } from '../core/protocol/concession';
+import { DEFECT_CATALOGUE } from '../core/protocol/defectCatalogue';
+import type { DefectType, Threshold } from '../core/protocol/defectCatalogue';
 import type { InspectionLevel, Severity } from '../core/sampling/tables';
 import {
   DEFAULT_AQL_MAJOR,
@@ -20,6 +22,8 @@ import { load } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Settings {
+  /** The defect catalogue with any thresholds edited in RD Settings. */
+  catalogue: DefectType[];
   level: InspectionLevel;
   aqlMajor: number;
   aqlMinor: number;
@@ -109,6 +113,60 @@ const defs: SettingDef[] = [
   })),
 ];
 
+const LIMIT_KEYS = ['above', 'atLeast', 'below', 'atMost'] as const;
+const LIMIT_WORDS: Record<(typeof LIMIT_KEYS)[number], string> = { above: 'above', atLeast: 'from', below: 'below', atMost: 'up to' };
+
+function limitOf(threshold: Threshold): { key: (typeof LIMIT_KEYS)[number]; value: number } {
+  const key = LIMIT_KEYS.find((k) => threshold[k] !== undefined)!;
+  return { key, value: threshold[key]! };
+}
+
+/** One setting per measured threshold of the catalogue: "Threshold: Colour deviation, major above (ΔE)". */
+const thresholdDefs: SettingDef[] = DEFECT_CATALOGUE.flatMap((type) =>
+  (type.criterion?.contexts ?? []).flatMap((context, c) =>
+    context.thresholds.map((threshold, t): SettingDef => {
+      const { key, value } = limitOf(threshold);
+      const where = context.name === 'any' ? '' : ` (${context.name})`;
+      const name = `Threshold: ${type.name}${where}, ${threshold.class} ${LIMIT_WORDS[key]} (${type.measure!.unit})`;
+      return {
+        name,
+        value,
+        notes: `default ${value}; ${threshold.rule}`,
+        apply: (s, cell) => {
+          const limit = numberIn(name, cell, 0, 1e9);
+          s.catalogue = s.catalogue.map((x) => {
+            if (x.id !== type.id) return x;
+            const contexts = x.criterion!.contexts.map((ctx, i) =>
+              i !== c ? ctx : { ...ctx, thresholds: ctx.thresholds.map((th, j) => (j !== t ? th : { ...th, [key]: limit })) },
+            );
+            return { ...x, criterion: { ...x.criterion!, contexts } };
+          });
+        },
+      };
+    }),
+  ),
+);
+
+/** Worse classes must not become easier to reach than lesser ones: a major limit above a minor one, and so on. */
+function checkThresholdOrder(catalogue: readonly DefectType[]): void {
+  for (const type of catalogue) {
+    for (const context of type.criterion?.contexts ?? []) {
+      const limits = context.thresholds.map(limitOf);
+      for (let i = 1; i < limits.length; i++) {
+        const [worse, lesser] = [limits[i - 1], limits[i]];
+        const higherIsWorse = worse.key === 'above' || worse.key === 'atLeast';
+        if (higherIsWorse ? worse.value < lesser.value : worse.value > lesser.value) {
+          throw new InputError(
+            `the thresholds for ${type.name.toLowerCase()} are out of order: ${context.thresholds[i - 1].class} at ${worse.value} would come before ${context.thresholds[i].class} at ${lesser.value}.`,
+          );
+        }
+      }
+    }
+  }
+}
+
+defs.push(...thresholdDefs);
+
 /** The settings rows setup writes: name, default value, notes. */
 export function settingRows(): Array<{ name: string; value: string | number; notes: string }> {
   return defs.map(({ name, value, notes }) => ({ name, value, notes }));
@@ -122,6 +180,7 @@ export function defaultSettings(): Settings {
     severity: DEFAULT_SEVERITY,
     holdNoticeHours: DEFAULT_HOLD_NOTICE_HOURS,
     currency: DEFAULT_CURRENCY,
+    catalogue: DEFECT_CATALOGUE.map((t) => ({ ...t })),
     grades: CONCESSION_GRADES.map((g) => ({ ...g })),
     splits: COST_SPLITS.map((s) => ({ ...s })),
   };
@@ -136,5 +195,6 @@ export function readSettings(spreadsheet: Spreadsheet): Settings {
     const cell = values.value;
     if (def && cell !== '' && cell !== undefined) def.apply(settings, cell);
   }
+  checkThresholdOrder(settings.catalogue);
   return settings;
 }

@@ -224,6 +224,31 @@ describe('settings', () => {
   });
 });
 
+describe('the defect catalogue in settings', () => {
+  it('classifies by the thresholds as edited, and refuses thresholds out of order', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const settings = desk.sheet('RD Settings');
+    const names = settings.dump().map((r) => String(r[0]));
+    const majorColour = names.indexOf('Threshold: Colour deviation, major above (ΔE)') + 1;
+    expect(majorColour).toBeGreaterThan(0);
+    expect(settings.cell(majorColour, 2).value).toBe(1.5);
+    expect(names).toContain('Threshold: Seam pull test (shoulder strap), major below (kg)');
+    const id = desk.ok('rdCreateCase', NEW_CASE).id;
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    settings.getRange(majorColour, 2).setValue(2);
+    const added = desk.ok<{ classes: string[] }>('rdAddDefects', {
+      caseId: id,
+      defects: [{ unitRef: 'U1', defectType: 'colour', measurement: 1.8 }],
+    });
+    expect(added.classes).toEqual(['MINOR']);
+    settings.getRange(majorColour, 2).setValue(0.5);
+    expect(desk.refused('rdAddDefects', { caseId: id, defects: [{ unitRef: 'U2', defectType: 'colour', measurement: 1.8 }] })).toBe(
+      'The thresholds for colour deviation are out of order: major at 0.5 would come before minor at 1.',
+    );
+  });
+});
+
 describe('requests from the sidebar', () => {
   it('are checked field by field', () => {
     const desk = new Desk();
