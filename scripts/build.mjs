@@ -26,8 +26,8 @@ export function formulaDocs(source) {
     const params = lines
       .filter((l) => l.startsWith('@param'))
       .map((l) => {
-        const [, type, optional, param, description] = /^@param \{([^}]+)\} (\[)?(\w+)\]? (.*)$/.exec(l);
-        return { name: param, type, optional: Boolean(optional), description };
+        const [, optional, param, description] = /^@param \{[^}]+\} (\[)?(\w+)\]? (.*)$/.exec(l);
+        return { name: param, optional: Boolean(optional), description };
       });
     const returns = /^@return \{[^}]+\} (.*)$/.exec(lines.find((l) => l.startsWith('@return')) ?? '')?.[1] ?? '';
     docs.push({ name, summary, params, returns });

@@ -4,7 +4,7 @@ import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY, 
 export interface FormulaDoc {
   name: string;
   summary: string;
-  params: Array<{ name: string; type: string; optional: boolean; description: string }>;
+  params: Array<{ name: string; optional: boolean; description: string }>;
   returns: string;
 }
 
