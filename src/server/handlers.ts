@@ -84,6 +84,18 @@ function summary(c: CaseRecord, wb: Workbook): CaseSummary {
   };
 }
 
+/** The usual handler: a form naming a case, read and changed under the lock. */
+function onCase<T>(
+  services: Services,
+  request: unknown,
+  work: (step: { wb: Workbook; f: Fields; stored: StoredRow; record: CaseRecord }) => T,
+): Result<T> {
+  return handle(() => {
+    const f = fields(request);
+    return locked(services, (wb) => work({ wb, f, ...wb.findCase(caseId(f)) }));
+  });
+}
+
 function caseId(f: Fields): string {
   return text(f, 'caseId', 'Case ID', { required: true, max: 40 });
 }
@@ -140,155 +152,138 @@ export function createCase(services: Services, request: unknown): Result<CaseSum
 }
 
 export function recordOqc(services: Services, request: unknown): Result<CaseSummary & { passed: boolean; reasons: string[] }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const settings = readSettings(wb.spreadsheet);
-      const at = time(f, 'at', 'Inspection time', wb.now);
-      const { case: next, result } = recordInspection(
-        record,
-        {
-          inspector: text(f, 'inspector', 'Inspector', { required: true, max: 100 }),
-          at,
-          criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
-          majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),
-          minorFound: requiredNumber(f, 'minorFound', 'Minor found', { min: 0, whole: true }),
-        },
-        settings.holdNoticeHours,
-      );
-      const inspections = wb.table(INSPECTIONS);
-      const col = (key: string) => columnLetter(inspections.columns.get(key)!);
-      const row = inspections.lastRow + 1;
-      wb.append(INSPECTIONS, [
-        {
-          caseId: record.id,
-          kind: 'OQC',
-          at,
-          inspector: next.inspector,
-          lotSize: record.lotSize,
-          level: record.level,
-          severity: record.severity,
-          fullInspection: 0,
-          letter: result.major.letter,
-          sampleSize: result.major.sampleSize,
-          aqlMajor: record.aqlMajor,
-          majorAc: result.major.acceptance,
-          majorRe: result.major.rejection,
-          majorFound: f.majorFound,
-          aqlMinor: record.aqlMinor,
-          minorAc: result.minor.acceptance,
-          minorRe: result.minor.rejection,
-          minorFound: f.minorFound,
-          criticalFound: f.criticalFound,
-          verdict: result.passed ? 'ACCEPT' : 'REJECT',
-          reasons: result.reasons.join('; '),
-          // The add-on's own formula, so anyone reading the sheet sees the plan's logic live.
-          majorCheck: `=AQL_VERDICT(${col('majorFound')}${row}, ${col('lotSize')}${row}, ${col('level')}${row}, ${col('aqlMajor')}${row}, ${col('severity')}${row})`,
-        },
-      ]);
-      wb.saveCase(stored, next, result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`);
-      return { ...summary(next, wb), passed: result.passed, reasons: result.reasons };
-    });
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = readSettings(wb.spreadsheet);
+    const at = time(f, 'at', 'Inspection time', wb.now);
+    const { case: next, result } = recordInspection(
+      record,
+      {
+        inspector: text(f, 'inspector', 'Inspector', { required: true, max: 100 }),
+        at,
+        criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
+        majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),
+        minorFound: requiredNumber(f, 'minorFound', 'Minor found', { min: 0, whole: true }),
+      },
+      settings.holdNoticeHours,
+    );
+    const inspections = wb.table(INSPECTIONS);
+    const col = (key: string) => columnLetter(inspections.columns.get(key)!);
+    const row = inspections.lastRow + 1;
+    wb.append(INSPECTIONS, [
+      {
+        caseId: record.id,
+        kind: 'OQC',
+        at,
+        inspector: next.inspector,
+        lotSize: record.lotSize,
+        level: record.level,
+        severity: record.severity,
+        fullInspection: 0,
+        letter: result.major.letter,
+        sampleSize: result.major.sampleSize,
+        aqlMajor: record.aqlMajor,
+        majorAc: result.major.acceptance,
+        majorRe: result.major.rejection,
+        majorFound: f.majorFound,
+        aqlMinor: record.aqlMinor,
+        minorAc: result.minor.acceptance,
+        minorRe: result.minor.rejection,
+        minorFound: f.minorFound,
+        criticalFound: f.criticalFound,
+        verdict: result.passed ? 'ACCEPT' : 'REJECT',
+        reasons: result.reasons.join('; '),
+        // The add-on's own formula, so anyone reading the sheet sees the plan's logic live.
+        majorCheck: `=AQL_VERDICT(${col('majorFound')}${row}, ${col('lotSize')}${row}, ${col('level')}${row}, ${col('aqlMajor')}${row}, ${col('severity')}${row})`,
+      },
+    ]);
+    wb.saveCase(stored, next, result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`);
+    return { ...summary(next, wb), passed: result.passed, reasons: result.reasons };
   });
 }
 
 export function agentNotified(services: Services, request: unknown): Result<CaseSummary> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now));
-      wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
-      return summary(next, wb);
-    });
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now));
+    wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
+    return summary(next, wb);
   });
 }
 
 export function addDefects(services: Services, request: unknown): Result<CaseSummary & { classes: string[] }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const settings = readSettings(wb.spreadsheet);
-      const splits = splitsOf(settings);
-      const types = catalogue(settings.catalogue);
-      const known = new Set(wb.rowsOf(DEFECTS, record.id).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
-      const rows = list(f, 'defects', 'Defects').map((item, i): Row => {
-        const d = fields(item);
-        const label = (name: string) => `Defect ${i + 1}: ${name}`;
-        const unitRef = text(d, 'unitRef', label('unit'), { required: true, max: 60 });
-        const type = types.find(text(d, 'defectType', label('defect type'), { required: true, max: 100 }));
-        if (known.has(`${unitRef}|${type.name}`))
-          throw new InputError(`unit ${unitRef} already has a ${type.name.toLowerCase()} recorded.`);
-        known.add(`${unitRef}|${type.name}`);
-        const measured = d.measurement;
-        const measurement =
-          measured === undefined || measured === null || measured === ''
-            ? undefined
-            : typeof measured === 'number'
-              ? measured
-              : text(d, 'measurement', label('measurement'), { max: 60 });
-        const context = text(d, 'context', label('context'), { max: 60 });
-        const result = classifyDefect(type.name, measurement, context || undefined, types);
-        const cause = text(d, 'cause', label('cause'), { max: 60 });
-        return {
-          caseId: record.id,
-          unitRef,
-          carton: text(d, 'carton', label('carton'), { max: 60 }),
-          defectType: type.name,
-          measurement: measurement === undefined ? '' : String(measurement),
-          context: result.context ?? context,
-          class: result.classification.toUpperCase(),
-          rule: result.rule,
-          cause: cause ? splits.find(cause).name : '',
-          inRejectBox: flag(d, 'inRejectBox'),
-          functional: type.functional,
-          recordedAt: wb.now,
-        };
-      });
-      const classified = recordClassification(
-        record,
-        rows.map((r) => String(r.class).toLowerCase() as Classification),
-      );
-      wb.append(DEFECTS, rows);
-      const gaps = wb.gapsOf(record.id);
-      const next = recordEvidenceState(classified, gaps);
-      wb.saveCase(stored, next, `Defects classified: ${rows.map((r) => `${String(r.unitRef)} ${String(r.class)}`).join(', ')}`, {}, gaps);
-      return { ...summary(next, wb), classes: rows.map((r) => String(r.class)) };
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = readSettings(wb.spreadsheet);
+    const splits = splitsOf(settings);
+    const types = catalogue(settings.catalogue);
+    const known = new Set(wb.rowsOf(DEFECTS, record.id).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
+    const rows = list(f, 'defects', 'Defects').map((item, i): Row => {
+      const d = fields(item);
+      const label = (name: string) => `Defect ${i + 1}: ${name}`;
+      const unitRef = text(d, 'unitRef', label('unit'), { required: true, max: 60 });
+      const type = types.find(text(d, 'defectType', label('defect type'), { required: true, max: 100 }));
+      if (known.has(`${unitRef}|${type.name}`)) throw new InputError(`unit ${unitRef} already has a ${type.name.toLowerCase()} recorded.`);
+      known.add(`${unitRef}|${type.name}`);
+      const measured = d.measurement;
+      const measurement =
+        measured === undefined || measured === null || measured === ''
+          ? undefined
+          : typeof measured === 'number'
+            ? measured
+            : text(d, 'measurement', label('measurement'), { max: 60 });
+      const context = text(d, 'context', label('context'), { max: 60 });
+      const result = classifyDefect(type.name, measurement, context || undefined, types);
+      const cause = text(d, 'cause', label('cause'), { max: 60 });
+      return {
+        caseId: record.id,
+        unitRef,
+        carton: text(d, 'carton', label('carton'), { max: 60 }),
+        defectType: type.name,
+        measurement: measurement === undefined ? '' : String(measurement),
+        context: result.context ?? context,
+        class: result.classification.toUpperCase(),
+        rule: result.rule,
+        cause: cause ? splits.find(cause).name : '',
+        inRejectBox: flag(d, 'inRejectBox'),
+        functional: type.functional,
+        recordedAt: wb.now,
+      };
     });
+    const classified = recordClassification(
+      record,
+      rows.map((r) => String(r.class).toLowerCase() as Classification),
+    );
+    wb.append(DEFECTS, rows);
+    const gaps = wb.gapsOf(record.id);
+    const next = recordEvidenceState(classified, gaps);
+    wb.saveCase(stored, next, `Defects classified: ${rows.map((r) => `${String(r.unitRef)} ${String(r.class)}`).join(', ')}`, {}, gaps);
+    return { ...summary(next, wb), classes: rows.map((r) => String(r.class)) };
   });
 }
 
 const LINK = /^https?:\/\/\S+$/i;
 
 export function saveEvidence(services: Services, request: unknown): Result<CaseSummary & { missing: string[] }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
-      if (!wb.rowsOf(DEFECTS, record.id).some((r) => r.values.unitRef === unitRef)) {
-        throw new InputError(`unit ${unitRef} has no defect recorded in ${record.id}; record the defect first.`);
-      }
-      const links: Row = {};
-      for (const key of [...PHOTO_KINDS.map((k) => k.key), 'video']) {
-        const label = PHOTO_KINDS.find((k) => k.key === key)?.label ?? 'Video';
-        const value = text(f, key, label, { max: 2000 });
-        if (value && !LINK.test(value)) throw new InputError(`${label} must be a link starting with https://.`);
-        if (value) links[key] = value;
-      }
-      const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
-      if (existing) wb.update(EVIDENCE, existing, links);
-      else wb.append(EVIDENCE, [{ caseId: record.id, unitRef, ...links }]);
-      const gaps = wb.gapsOf(record.id);
-      const row = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef)!;
-      const missing = gaps.find((g) => g.unitRef === unitRef)?.missing ?? [];
-      wb.update(EVIDENCE, row, { complete: missing.length === 0, missing: missing.join('; ') });
-      const next = recordEvidenceState(record, gaps);
-      wb.saveCase(stored, next, `Evidence for ${unitRef}${missing.length ? ` (still missing ${missing.length})` : ' complete'}`, {}, gaps);
-      return { ...summary(next, wb), missing };
-    });
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
+    if (!wb.rowsOf(DEFECTS, record.id).some((r) => r.values.unitRef === unitRef)) {
+      throw new InputError(`unit ${unitRef} has no defect recorded in ${record.id}; record the defect first.`);
+    }
+    const links: Row = {};
+    for (const key of [...PHOTO_KINDS.map((k) => k.key), 'video']) {
+      const label = PHOTO_KINDS.find((k) => k.key === key)?.label ?? 'Video';
+      const value = text(f, key, label, { max: 2000 });
+      if (value && !LINK.test(value)) throw new InputError(`${label} must be a link starting with https://.`);
+      if (value) links[key] = value;
+    }
+    const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
+    if (existing) wb.update(EVIDENCE, existing, links);
+    else wb.append(EVIDENCE, [{ caseId: record.id, unitRef, ...links }]);
+    const gaps = wb.gapsOf(record.id);
+    const row = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef)!;
+    const missing = gaps.find((g) => g.unitRef === unitRef)?.missing ?? [];
+    wb.update(EVIDENCE, row, { complete: missing.length === 0, missing: missing.join('; ') });
+    const next = recordEvidenceState(record, gaps);
+    wb.saveCase(stored, next, `Evidence for ${unitRef}${missing.length ? ` (still missing ${missing.length})` : ' complete'}`, {}, gaps);
+    return { ...summary(next, wb), missing };
   });
 }
 
@@ -344,51 +339,47 @@ function reworkRow(record: CaseRecord, cycle: number, terms: Fields, settings: S
 }
 
 export function agree(services: Services, request: unknown): Result<CaseSummary> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const settings = readSettings(wb.spreadsheet);
-      const gaps = wb.gapsOf(record.id);
-      const reworkTerms = f.rework === undefined || f.rework === null ? undefined : fields(f.rework);
-      const concessionTerms = f.concession === undefined || f.concession === null ? undefined : fields(f.concession);
-      const next = recordAgreement(
-        record,
-        {
-          rework: Boolean(reworkTerms),
-          concession: Boolean(concessionTerms),
-          overrideReason: text(f, 'overrideReason', 'Override reason', { max: 500 }),
-        },
-        gaps,
-      );
-      const extra: Row = {};
-      if (concessionTerms) {
-        const grades = namedTable(settings.grades, (asked, names) => `unknown grade "${asked}"; use ${names}, or a discount.`);
-        const groups = list(concessionTerms, 'groups', 'Concession groups', 20).map((item, i) => {
-          const g = fields(item);
-          const grade = text(g, 'grade', `Group ${i + 1}: grade`, { max: 60 });
-          return {
-            share: requiredNumber(g, 'share', `Group ${i + 1}: share of the lot`, { min: 0, max: 1 }),
-            discount: grade ? grades.find(grade).default : requiredNumber(g, 'discount', `Group ${i + 1}: discount`, { min: 0, max: 1 }),
-          };
-        });
-        const concession = concessionDiscount({
-          groups,
-          reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
-          shipmentValue: record.orderValue,
-        });
-        extra.concessionDiscount = concession.discount;
-        extra.concessionCredit = concession.credit;
-      }
-      if (reworkTerms) wb.append(REWORK, [reworkRow(record, 1, reworkTerms, settings, wb.now)]);
-      const parts = [
-        reworkTerms && 'rework',
-        concessionTerms && `concession ${((Number(extra.concessionDiscount) || 0) * 100).toFixed(2)}%`,
-      ].filter(Boolean);
-      const override = next.evidenceOverride && gaps.length ? ` — evidence incomplete, override: ${next.evidenceOverride}` : '';
-      wb.saveCase(stored, next, `Agreed: ${parts.join(' and ')}${override}`, extra, gaps);
-      return summary(next, wb);
-    });
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = readSettings(wb.spreadsheet);
+    const gaps = wb.gapsOf(record.id);
+    const reworkTerms = f.rework === undefined || f.rework === null ? undefined : fields(f.rework);
+    const concessionTerms = f.concession === undefined || f.concession === null ? undefined : fields(f.concession);
+    const next = recordAgreement(
+      record,
+      {
+        rework: Boolean(reworkTerms),
+        concession: Boolean(concessionTerms),
+        overrideReason: text(f, 'overrideReason', 'Override reason', { max: 500 }),
+      },
+      gaps,
+    );
+    const extra: Row = {};
+    if (concessionTerms) {
+      const grades = namedTable(settings.grades, (asked, names) => `unknown grade "${asked}"; use ${names}, or a discount.`);
+      const groups = list(concessionTerms, 'groups', 'Concession groups', 20).map((item, i) => {
+        const g = fields(item);
+        const grade = text(g, 'grade', `Group ${i + 1}: grade`, { max: 60 });
+        return {
+          share: requiredNumber(g, 'share', `Group ${i + 1}: share of the lot`, { min: 0, max: 1 }),
+          discount: grade ? grades.find(grade).default : requiredNumber(g, 'discount', `Group ${i + 1}: discount`, { min: 0, max: 1 }),
+        };
+      });
+      const concession = concessionDiscount({
+        groups,
+        reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
+        shipmentValue: record.orderValue,
+      });
+      extra.concessionDiscount = concession.discount;
+      extra.concessionCredit = concession.credit;
+    }
+    if (reworkTerms) wb.append(REWORK, [reworkRow(record, 1, reworkTerms, settings, wb.now)]);
+    const parts = [
+      reworkTerms && 'rework',
+      concessionTerms && `concession ${((Number(extra.concessionDiscount) || 0) * 100).toFixed(2)}%`,
+    ].filter(Boolean);
+    const override = next.evidenceOverride && gaps.length ? ` — evidence incomplete, override: ${next.evidenceOverride}` : '';
+    wb.saveCase(stored, next, `Agreed: ${parts.join(' and ')}${override}`, extra, gaps);
+    return summary(next, wb);
   });
 }
 
@@ -399,163 +390,143 @@ function currentRework(wb: Workbook, c: CaseRecord): StoredRow {
 }
 
 export function logReworkedUnit(services: Services, request: unknown): Result<CaseSummary & { logged: number }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { record } = wb.findCase(caseId(f));
-      if (record.status !== 'agreed') throw new InputError(`${record.id} is not in rework: units are logged while rework is under way.`);
-      const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
-      const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle);
-      if (logged.some((r) => r.values.unitRef === unitRef))
-        throw new InputError(`unit ${unitRef} is already in the Reworked log for cycle ${record.reworkCycle}.`);
-      wb.append(REWORKED_UNITS, [
-        {
-          caseId: record.id,
-          cycle: record.reworkCycle,
-          unitRef,
-          operatorId: text(f, 'operatorId', 'Operator ID', { required: true, max: 60 }),
-          at: time(f, 'at', 'Rework date', wb.now),
-          nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
-          signedOffBy: text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }),
-        },
-      ]);
-      wb.log(record.id, `Reworked unit ${unitRef} logged`, '', '');
-      return { ...summary(record, wb), logged: logged.length + 1 };
-    });
+  return onCase(services, request, ({ wb, f, record }) => {
+    if (record.status !== 'agreed') throw new InputError(`${record.id} is not in rework: units are logged while rework is under way.`);
+    const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
+    const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle);
+    if (logged.some((r) => r.values.unitRef === unitRef))
+      throw new InputError(`unit ${unitRef} is already in the Reworked log for cycle ${record.reworkCycle}.`);
+    wb.append(REWORKED_UNITS, [
+      {
+        caseId: record.id,
+        cycle: record.reworkCycle,
+        unitRef,
+        operatorId: text(f, 'operatorId', 'Operator ID', { required: true, max: 60 }),
+        at: time(f, 'at', 'Rework date', wb.now),
+        nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
+        signedOffBy: text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }),
+      },
+    ]);
+    wb.log(record.id, `Reworked unit ${unitRef} logged`, '', '');
+    return { ...summary(record, wb), logged: logged.length + 1 };
   });
 }
 
 export function signChecklist(services: Services, request: unknown): Result<CaseSummary & { checklist: Record<string, boolean> }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { record } = wb.findCase(caseId(f));
-      if (record.status !== 'agreed')
-        throw new InputError(`${record.id} is not in rework: the checklist is signed while rework is under way.`);
-      const row = currentRework(wb, record);
-      const keys: ChecklistKey[] = ['materialsVerified', 'dedicatedStation', 'seniorOperators', 'inspectorSignOff'];
-      const update: Row = {};
-      for (const key of keys) if (flag(f, key)) update[key] = true;
-      wb.update(REWORK, row, update);
-      wb.log(record.id, `Checklist signed: ${Object.keys(update).join(', ') || 'nothing new'}`, '', '');
-      return { ...summary(record, wb), checklist: Object.fromEntries(keys.map((k) => [k, row.values[k] === true])) };
-    });
+  return onCase(services, request, ({ wb, f, record }) => {
+    if (record.status !== 'agreed')
+      throw new InputError(`${record.id} is not in rework: the checklist is signed while rework is under way.`);
+    const row = currentRework(wb, record);
+    const keys: ChecklistKey[] = ['materialsVerified', 'dedicatedStation', 'seniorOperators', 'inspectorSignOff'];
+    const update: Row = {};
+    for (const key of keys) if (flag(f, key)) update[key] = true;
+    wb.update(REWORK, row, update);
+    wb.log(record.id, `Checklist signed: ${Object.keys(update).join(', ') || 'nothing new'}`, '', '');
+    return { ...summary(record, wb), checklist: Object.fromEntries(keys.map((k) => [k, row.values[k] === true])) };
   });
 }
 
 export function completeRework(services: Services, request: unknown): Result<CaseSummary> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const row = currentRework(wb, record);
-      const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length;
-      const next = recordReworkDone(record, row.values as Partial<Record<ChecklistKey, boolean>>, logged, Number(row.values.units));
-      wb.update(REWORK, row, { doneAt: wb.now });
-      wb.saveCase(stored, next, `Rework cycle ${record.reworkCycle} done: ${logged} units logged`);
-      return summary(next, wb);
-    });
+  return onCase(services, request, ({ wb, stored, record }) => {
+    const row = currentRework(wb, record);
+    const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length;
+    const next = recordReworkDone(record, row.values as Partial<Record<ChecklistKey, boolean>>, logged, Number(row.values.units));
+    wb.update(REWORK, row, { doneAt: wb.now });
+    wb.saveCase(stored, next, `Rework cycle ${record.reworkCycle} done: ${logged} units logged`);
+    return summary(next, wb);
   });
 }
 
 export function reinspect(services: Services, request: unknown): Result<CaseSummary & { passed: boolean; reasons: string[] }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const rework = currentRework(wb, record);
-      const at = time(f, 'at', 'Re-inspection time', wb.now);
-      const count = (key: string, label: string) => requiredNumber(f, key, label, { min: 0, whole: true });
-      const findings = {
-        inspector: text(f, 'inspector', 'Re-inspector', { required: true, max: 100 }),
-        reworkedUnits: Number(rework.values.units),
-        adjacentUnits: number(f, 'adjacentUnits', 'Adjacent units', { min: 0, whole: true }) ?? 0,
-        fullInspectionFailures: count('fullInspectionFailures', 'Failures among reworked and adjacent units'),
-        sampleCritical: number(f, 'sampleCritical', 'Critical in the sample', { min: 0, whole: true }) ?? 0,
-        sampleMajor: count('sampleMajor', 'Major in the sample'),
-        sampleMinor: count('sampleMinor', 'Minor in the sample'),
-        newMajorDefects: count('newMajorDefects', 'New major defects'),
-      };
-      const { case: next, plan, verdict, inspector } = recordReinspection(record, findings);
-      wb.append(INSPECTIONS, [
-        {
-          caseId: record.id,
-          kind: 'Re-inspection',
-          at,
-          inspector,
-          lotSize: record.lotSize,
-          level: 'III',
-          severity: record.severity,
-          fullInspection: plan.fullInspection,
-          letter: plan.letter ?? '',
-          sampleSize: plan.sampleSize,
-          aqlMajor: record.aqlMajor,
-          majorAc: plan.major?.acceptance ?? '',
-          majorRe: plan.major?.rejection ?? '',
-          majorFound: findings.sampleMajor,
-          aqlMinor: record.aqlMinor,
-          minorAc: plan.minor?.acceptance ?? '',
-          minorRe: plan.minor?.rejection ?? '',
-          minorFound: findings.sampleMinor,
-          criticalFound: findings.sampleCritical,
-          fullInspectionFailures: findings.fullInspectionFailures,
-          newMajor: findings.newMajorDefects,
-          verdict: verdict.passed ? 'PASS' : 'FAIL',
-          reasons: verdict.reasons.join('; '),
-        },
-      ]);
-      if (!verdict.passed) {
-        // The next cycle starts from the same terms; after a new major defect, at the factory's cost.
-        const terms: Fields = { ...rework.values, cause: String(rework.values.cause) };
-        wb.append(REWORK, [reworkRow(next, next.reworkCycle, terms, readSettings(wb.spreadsheet), wb.now)]);
-      }
-      wb.saveCase(
-        stored,
-        next,
-        verdict.passed ? `Re-inspection passed (${inspector}): lot released` : `Re-inspection failed: ${verdict.reasons.join('; ')}`,
-      );
-      return { ...summary(next, wb), passed: verdict.passed, reasons: verdict.reasons };
-    });
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const rework = currentRework(wb, record);
+    const at = time(f, 'at', 'Re-inspection time', wb.now);
+    const count = (key: string, label: string) => requiredNumber(f, key, label, { min: 0, whole: true });
+    const findings = {
+      inspector: text(f, 'inspector', 'Re-inspector', { required: true, max: 100 }),
+      reworkedUnits: Number(rework.values.units),
+      adjacentUnits: number(f, 'adjacentUnits', 'Adjacent units', { min: 0, whole: true }) ?? 0,
+      fullInspectionFailures: count('fullInspectionFailures', 'Failures among reworked and adjacent units'),
+      sampleCritical: number(f, 'sampleCritical', 'Critical in the sample', { min: 0, whole: true }) ?? 0,
+      sampleMajor: count('sampleMajor', 'Major in the sample'),
+      sampleMinor: count('sampleMinor', 'Minor in the sample'),
+      newMajorDefects: count('newMajorDefects', 'New major defects'),
+    };
+    const { case: next, plan, verdict, inspector } = recordReinspection(record, findings);
+    wb.append(INSPECTIONS, [
+      {
+        caseId: record.id,
+        kind: 'Re-inspection',
+        at,
+        inspector,
+        lotSize: record.lotSize,
+        level: 'III',
+        severity: record.severity,
+        fullInspection: plan.fullInspection,
+        letter: plan.letter ?? '',
+        sampleSize: plan.sampleSize,
+        aqlMajor: record.aqlMajor,
+        majorAc: plan.major?.acceptance ?? '',
+        majorRe: plan.major?.rejection ?? '',
+        majorFound: findings.sampleMajor,
+        aqlMinor: record.aqlMinor,
+        minorAc: plan.minor?.acceptance ?? '',
+        minorRe: plan.minor?.rejection ?? '',
+        minorFound: findings.sampleMinor,
+        criticalFound: findings.sampleCritical,
+        fullInspectionFailures: findings.fullInspectionFailures,
+        newMajor: findings.newMajorDefects,
+        verdict: verdict.passed ? 'PASS' : 'FAIL',
+        reasons: verdict.reasons.join('; '),
+      },
+    ]);
+    if (!verdict.passed) {
+      // The next cycle starts from the same terms; after a new major defect, at the factory's cost.
+      const terms: Fields = { ...rework.values, cause: String(rework.values.cause) };
+      wb.append(REWORK, [reworkRow(next, next.reworkCycle, terms, readSettings(wb.spreadsheet), wb.now)]);
+    }
+    wb.saveCase(
+      stored,
+      next,
+      verdict.passed ? `Re-inspection passed (${inspector}): lot released` : `Re-inspection failed: ${verdict.reasons.join('; ')}`,
+    );
+    return { ...summary(next, wb), passed: verdict.passed, reasons: verdict.reasons };
   });
 }
 
 export function settle(services: Services, request: unknown): Result<CaseSummary & { valueKept: number; recoveryRate: number }> {
-  return handle(() => {
-    const f = fields(request);
-    return locked(services, (wb) => {
-      const { stored, record } = wb.findCase(caseId(f));
-      const next = recordSettled(record);
-      const rework = wb.rowsOf(REWORK, record.id);
-      const sum = (key: string) => rework.reduce((total, r) => total + (Number(r.values[key]) || 0), 0);
-      const credit = Number(stored.values.concessionCredit) || 0;
-      const s = settlement({
-        orderValue: record.orderValue,
-        factoryReworkCost: sum('factoryShare'),
-        buyerReworkCost: sum('buyerShare'),
-        concessionCredit: credit,
-      });
-      wb.append(SETTLEMENTS, [
-        {
-          caseId: record.id,
-          currency: record.currency,
-          orderValue: s.orderValue,
-          reworkCost: s.reworkCost,
-          factoryRework: sum('factoryShare'),
-          buyerRework: sum('buyerShare'),
-          concessionDiscount: Number(stored.values.concessionDiscount) || 0,
-          concessionCredit: s.concessionCredit,
-          valueKept: s.valueKept,
-          recoveryRate: s.recoveryRate,
-          settledAt: wb.now,
-        },
-      ]);
-      wb.saveCase(
-        stored,
-        next,
-        `Settled: value kept ${s.valueKept.toFixed(2)} ${record.currency}, recovery ${(s.recoveryRate * 100).toFixed(2)}%`,
-      );
-      return { ...summary(next, wb), valueKept: s.valueKept, recoveryRate: s.recoveryRate };
+  return onCase(services, request, ({ wb, stored, record }) => {
+    const next = recordSettled(record);
+    const rework = wb.rowsOf(REWORK, record.id);
+    const sum = (key: string) => rework.reduce((total, r) => total + (Number(r.values[key]) || 0), 0);
+    const credit = Number(stored.values.concessionCredit) || 0;
+    const s = settlement({
+      orderValue: record.orderValue,
+      factoryReworkCost: sum('factoryShare'),
+      buyerReworkCost: sum('buyerShare'),
+      concessionCredit: credit,
     });
+    wb.append(SETTLEMENTS, [
+      {
+        caseId: record.id,
+        currency: record.currency,
+        orderValue: s.orderValue,
+        reworkCost: s.reworkCost,
+        factoryRework: sum('factoryShare'),
+        buyerRework: sum('buyerShare'),
+        concessionDiscount: Number(stored.values.concessionDiscount) || 0,
+        concessionCredit: s.concessionCredit,
+        valueKept: s.valueKept,
+        recoveryRate: s.recoveryRate,
+        settledAt: wb.now,
+      },
+    ]);
+    wb.saveCase(
+      stored,
+      next,
+      `Settled: value kept ${s.valueKept.toFixed(2)} ${record.currency}, recovery ${(s.recoveryRate * 100).toFixed(2)}%`,
+    );
+    return { ...summary(next, wb), valueKept: s.valueKept, recoveryRate: s.recoveryRate };
   });
 }
 

@@ -34,8 +34,9 @@ function heldCase(options: { critical?: boolean; evidence?: boolean; functional?
   return { desk, id };
 }
 
-function reworked(desk: Desk, id: string) {
-  desk.ok('rdAgree', { caseId: id, rework: REWORK });
+/** Runs a rework cycle to "done": the agreement (unless the cycle was agreed already), log, checklist. */
+function reworked(desk: Desk, id: string, terms: typeof REWORK | null = REWORK) {
+  if (terms) desk.ok('rdAgree', { caseId: id, rework: terms });
   for (const unitRef of ['U1', 'U2'])
     desk.ok('rdLogReworkedUnit', { caseId: id, unitRef, operatorId: 'OP-3', nature: 're-dyed panel replaced', signedOffBy: 'Li Wei' });
   desk.ok('rdSignChecklist', {
@@ -139,17 +140,7 @@ describe('the protocol’s gates, each refusing with its reason', () => {
 
   it('a new major defect fails the lot at once and the next cycle is the factory’s', () => {
     const { desk, id } = heldCase({ evidence: true });
-    desk.ok('rdAgree', { caseId: id, rework: { ...REWORK, cause: 'specification ambiguity' } });
-    for (const unitRef of ['U1', 'U2'])
-      desk.ok('rdLogReworkedUnit', { caseId: id, unitRef, operatorId: 'OP-3', nature: 'panel replaced', signedOffBy: 'Li Wei' });
-    desk.ok('rdSignChecklist', {
-      caseId: id,
-      materialsVerified: true,
-      dedicatedStation: true,
-      seniorOperators: true,
-      inspectorSignOff: true,
-    });
-    desk.ok('rdCompleteRework', { caseId: id });
+    reworked(desk, id, { ...REWORK, cause: 'specification ambiguity' });
     const result = desk.ok<{ passed: boolean; reasons: string[] }>('rdRecordReinspection', {
       caseId: id,
       inspector: 'Chen Jie',
@@ -163,7 +154,7 @@ describe('the protocol’s gates, each refusing with its reason', () => {
     expect(first['Factory pays']).toBeCloseTo(Number(first['Total cost']) / 2, 9);
     expect(second).toMatchObject({ Cycle: 2, Cause: 'Specification ambiguity', 'Buyer pays': 0 });
     expect(second['Factory pays']).toBeCloseTo(Number(second['Total cost']), 9);
-    reworked2(desk, id);
+    reworked(desk, id, null);
     expect(desk.ok('rdRecordReinspection', { caseId: id, inspector: 'Chen Jie', ...CLEAN })).toMatchObject({
       passed: true,
       status: 'released',
@@ -203,16 +194,3 @@ describe('the protocol’s gates, each refusing with its reason', () => {
     expect(desk.refused('rdSettle', { caseId: id })).toBe(`${id} is at "Defects classified": settlement needs it at "Released".`);
   });
 });
-
-function reworked2(desk: Desk, id: string) {
-  for (const unitRef of ['U1', 'U2'])
-    desk.ok('rdLogReworkedUnit', { caseId: id, unitRef, operatorId: 'OP-9', nature: 'second cycle', signedOffBy: 'Li Wei' });
-  desk.ok('rdSignChecklist', {
-    caseId: id,
-    materialsVerified: true,
-    dedicatedStation: true,
-    seniorOperators: true,
-    inspectorSignOff: true,
-  });
-  desk.ok('rdCompleteRework', { caseId: id });
-}
