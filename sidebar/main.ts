@@ -48,7 +48,11 @@ const STEP_OF: Record<CaseStatus, Step> = {
   settled: 'settlement',
 };
 
-const state: { cases: CaseSummary[]; current?: CaseView; step: Step } = { cases: [], step: 'details' };
+const state: { cases: CaseSummary[]; current?: CaseView; step: Step; needsSetup: boolean } = {
+  cases: [],
+  step: 'details',
+  needsSetup: false,
+};
 
 // ---------- fields ----------
 
@@ -174,8 +178,10 @@ function clearMessage(): void {
 
 async function refresh(selectId?: string): Promise<void> {
   const list = await call<CaseSummary[]>('rdListCases');
+  // A workbook without the tracker's sheets gets the set-up button instead of an error.
+  state.needsSetup = !list.ok && /Set up case tracker/.test(list.error);
   if (!list.ok) {
-    showMessage('error', list.error);
+    if (!state.needsSetup) showMessage('error', list.error);
     state.cases = [];
   } else state.cases = list.data;
   if (selectId) {
@@ -254,6 +260,7 @@ function renderSteps(): void {
 }
 
 function renderStep(): HTMLElement {
+  if (state.needsSetup) return setupForm();
   const c = state.current;
   if (!c) return newCaseForm();
   switch (state.step) {
@@ -314,6 +321,16 @@ function liveLines(el: HTMLElement, lines: Array<string | [string, string]>): vo
   for (const line of lines) {
     el.append(typeof line === 'string' ? h('p', {}, line) : h('p', { class: line[0] }, line[1]));
   }
+}
+
+function setupForm(): HTMLElement {
+  return form(
+    'setup-form',
+    'Set up the case tracker',
+    [h('p', {}, 'This workbook has no case tracker yet. Setting up adds the RD sheets and changes nothing that is already here.')],
+    'Set up case tracker',
+    (el) => void submit(el, 'rdSetupTracker', undefined, 'The case tracker is set up.'),
+  );
 }
 
 function newCaseForm(): HTMLElement {

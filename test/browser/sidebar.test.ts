@@ -37,14 +37,10 @@ async function ok(formId: string): Promise<void> {
 }
 
 async function openCase(extra: Record<string, string | number> = {}): Promise<void> {
-  // Setting up happens from the menu; here the sidebar's own bridge runs the same handler.
-  type Run = { withSuccessHandler(fn: (v: unknown) => void): { rdSetupTracker(): void } };
-  await page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        (window as unknown as { google: { script: { run: Run } } }).google.script.run.withSuccessHandler(resolve).rdSetupTracker(),
-      ),
-  );
+  // A new workbook: the sidebar offers to set the tracker up.
+  expect(await page.textContent('#setup-form')).toContain('This workbook has no case tracker yet.');
+  await ok('setup-form');
+  expect(preview.bundle.spreadsheet.sheets).toHaveLength(9);
   await fill(page, 'case-form', {
     factory: EXAMPLE.factory,
     style: EXAMPLE.style,
