@@ -2,7 +2,7 @@ import { PHOTO_KINDS } from '../src/core/case/evidence';
 import { SUPERVISION_CHECKLIST, oqcResult } from '../src/core/case/lifecycle';
 import type { CaseStatus } from '../src/core/case/lifecycle';
 import { COST_SPLITS, allocateRework } from '../src/core/protocol/allocation';
-import { classifyDefect } from '../src/core/protocol/classify';
+import { catalogue, classifyDefect } from '../src/core/protocol/classify';
 import { CONCESSION_GRADES, concessionDiscount } from '../src/core/protocol/concession';
 import { DEFECT_CATALOGUE } from '../src/core/protocol/defectCatalogue';
 import { reinspectionPlan } from '../src/core/protocol/reinspection';
@@ -11,7 +11,7 @@ import { reworkTimeline } from '../src/core/protocol/timeline';
 import { AQL_LABELS, AQL_VALUES, INSPECTION_LEVELS, SEVERITIES } from '../src/core/sampling/tables';
 import type { InspectionLevel, Severity } from '../src/core/sampling/tables';
 import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY } from '../src/core/sampling/vocabulary';
-import type { CaseSummary, CaseView, HandlerName } from '../src/shared/contract';
+import type { CaseSummary, CaseView, HandlerName, SettingsView } from '../src/shared/contract';
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
 
@@ -52,6 +52,18 @@ const state: { cases: CaseSummary[]; current?: CaseView; step: Step; needsSetup:
   cases: [],
   step: 'details',
   needsSetup: false,
+};
+
+/** The workbook's settings: the protocol's defaults until the server's arrive. */
+let settings: SettingsView = {
+  level: DEFAULT_LEVEL,
+  aqlMajor: DEFAULT_AQL_MAJOR,
+  aqlMinor: DEFAULT_AQL_MINOR,
+  severity: DEFAULT_SEVERITY,
+  currency: '',
+  catalogue: [...DEFECT_CATALOGUE],
+  splits: [...COST_SPLITS],
+  grades: [...CONCESSION_GRADES],
 };
 
 // ---------- fields ----------
@@ -183,7 +195,12 @@ async function refresh(selectId?: string): Promise<void> {
   if (!list.ok) {
     if (!state.needsSetup) showMessage('error', list.error);
     state.cases = [];
-  } else state.cases = list.data;
+  } else {
+    state.cases = list.data;
+    const loaded = await call<SettingsView>('rdGetSettings');
+    if (loaded.ok) settings = loaded.data;
+    else showMessage('error', loaded.error);
+  }
   if (selectId) {
     const view = await call<CaseView>('rdGetCase', { caseId: selectId });
     if (view.ok) {
@@ -342,12 +359,12 @@ function newCaseForm(): HTMLElement {
       field('case', { name: 'style', label: 'Style', required: true }),
       field('case', { name: 'po', label: 'PO' }),
       field('case', { name: 'orderValue', label: 'Order value', type: 'number', required: true }),
-      field('case', { name: 'currency', label: 'Currency', value: '', hint: 'Three letters; blank takes the setting (USD).' }),
+      field('case', { name: 'currency', label: 'Currency', value: settings.currency, hint: 'Three letters, such as USD or CNY.' }),
       field('case', { name: 'lotSize', label: 'Lot size', type: 'number', required: true }),
-      field('case', { name: 'level', label: 'Inspection level', options: LEVELS, value: DEFAULT_LEVEL }),
-      field('case', { name: 'aqlMajor', label: 'AQL major', options: AQLS, value: String(DEFAULT_AQL_MAJOR) }),
-      field('case', { name: 'aqlMinor', label: 'AQL minor', options: AQLS, value: String(DEFAULT_AQL_MINOR) }),
-      field('case', { name: 'severity', label: 'Severity', options: SEVERITY_OPTIONS, value: DEFAULT_SEVERITY }),
+      field('case', { name: 'level', label: 'Inspection level', options: LEVELS, value: settings.level }),
+      field('case', { name: 'aqlMajor', label: 'AQL major', options: AQLS, value: String(settings.aqlMajor) }),
+      field('case', { name: 'aqlMinor', label: 'AQL minor', options: AQLS, value: String(settings.aqlMinor) }),
+      field('case', { name: 'severity', label: 'Severity', options: SEVERITY_OPTIONS, value: settings.severity }),
     ],
     'Open case',
     (f) => {
@@ -459,8 +476,12 @@ function holdForm(c: CaseView): HTMLElement {
   );
 }
 
-const TYPES = DEFECT_CATALOGUE.map((t) => [t.name, t.measure ? `${t.name} (${t.measure.unit})` : t.name] as const);
-const CAUSES = [['', '—'] as const, ...COST_SPLITS.map((s) => [s.name, s.name] as const)];
+/** A measurement as typed: a number when it reads as one, else the word (pass, fail, valid…). */
+function measurementOf(v: Record<string, string | boolean>): number | string | undefined {
+  const measured = String(v.measurement).trim();
+  if (measured === '') return undefined;
+  return Number.isFinite(Number(measured)) ? Number(measured) : measured;
+}
 
 function defectsForm(c: CaseView): HTMLElement {
   const list = h(
@@ -479,23 +500,30 @@ function defectsForm(c: CaseView): HTMLElement {
     [
       field('defect', { name: 'unitRef', label: 'Unit', required: true }),
       field('defect', { name: 'carton', label: 'Carton' }),
-      field('defect', { name: 'defectType', label: 'Defect type', options: TYPES }),
+      field('defect', {
+        name: 'defectType',
+        label: 'Defect type',
+        options: settings.catalogue.map((t) => [t.name, t.measure ? `${t.name} (${t.measure.unit})` : t.name] as const),
+      }),
       field('defect', { name: 'measurement', label: 'Measurement' }),
       field('defect', {
         name: 'context',
         label: 'Context',
         hint: 'Where a type needs it: shoulder strap / main handle; exterior / non-critical panel.',
       }),
-      field('defect', { name: 'cause', label: 'Cause', options: CAUSES }),
+      field('defect', {
+        name: 'cause',
+        label: 'Cause',
+        options: [['', '—'] as const, ...settings.splits.map((x) => [x.name, x.name] as const)],
+      }),
       field('defect', { name: 'inRejectBox', label: 'In the reject sample box', type: 'checkbox' }),
     ],
     'Add defect',
     (el) => {
       const v = values(el);
-      const measured = String(v.measurement).trim();
       const request = {
         caseId: c.id,
-        defects: [{ ...v, measurement: measured === '' ? undefined : Number.isFinite(Number(measured)) ? Number(measured) : measured }],
+        defects: [{ ...v, measurement: measurementOf(v) }],
       };
       void submit(el, 'rdAddDefects', request, `Defect recorded for ${String(v.unitRef)}.`);
     },
@@ -504,13 +532,8 @@ function defectsForm(c: CaseView): HTMLElement {
   );
   const update = () => {
     const v = values(f);
-    const measured = String(v.measurement).trim();
     try {
-      const r = classifyDefect(
-        String(v.defectType),
-        measured === '' ? undefined : Number.isFinite(Number(measured)) ? Number(measured) : measured,
-        String(v.context) || undefined,
-      );
+      const r = classifyDefect(String(v.defectType), measurementOf(v), String(v.context) || undefined, catalogue(settings.catalogue));
       liveLines(out, [[r.classification === 'ok' ? 'ok' : 'bad', `${r.classification.toUpperCase()}: ${r.rule}`]]);
     } catch (error) {
       liveLines(out, [(error as Error).message]);
@@ -548,8 +571,6 @@ function evidenceForm(c: CaseView): HTMLElement {
   );
 }
 
-const GRADES = [['', 'discount below'] as const, ...CONCESSION_GRADES.map((g) => [g.name, `${g.name} (${g.default * 100}%)`] as const)];
-
 function agreementForm(c: CaseView): HTMLElement {
   if (!['classified', 'evidence-complete'].includes(c.status)) {
     return done('Agreement', [
@@ -564,7 +585,7 @@ function agreementForm(c: CaseView): HTMLElement {
     'Rework and/or concession',
     [
       field('agree', { name: 'doRework', label: 'Rework the defective units', type: 'checkbox', value: true }),
-      field('agree', { name: 'cause', label: 'Cause', options: COST_SPLITS.map((s) => [s.name, s.name] as const) }),
+      field('agree', { name: 'cause', label: 'Cause', options: settings.splits.map((x) => [x.name, x.name] as const) }),
       field('agree', {
         name: 'units',
         label: 'Units to rework',
@@ -580,7 +601,11 @@ function agreementForm(c: CaseView): HTMLElement {
       field('agree', { name: 'operators', label: 'Operators', type: 'number' }),
       field('agree', { name: 'doConcession', label: 'Concession on the rest', type: 'checkbox', value: false }),
       field('agree', { name: 'share', label: 'Share of lot affected', type: 'number', hint: '0.15 for 15%.' }),
-      field('agree', { name: 'grade', label: 'Grade', options: GRADES }),
+      field('agree', {
+        name: 'grade',
+        label: 'Grade',
+        options: [['', 'discount below'] as const, ...settings.grades.map((g) => [g.name, `${g.name} (${g.default * 100}%)`] as const)],
+      }),
       field('agree', { name: 'discount', label: 'Discount', type: 'number', hint: '0.03 for 3%, when no grade is picked.' }),
       field('agree', { name: 'overrideReason', label: 'Reason to go ahead without full evidence' }),
     ],
@@ -622,7 +647,7 @@ function agreementForm(c: CaseView): HTMLElement {
           },
           units,
         );
-        const split = COST_SPLITS.find((s) => s.name === v.cause)!;
+        const split = settings.splits.find((x) => x.name === v.cause)!;
         const labour = cost.labour * units;
         const a = allocateRework(split, { directLabour: labour, otherCosts: cost.total - labour });
         lines.push(
@@ -643,7 +668,7 @@ function agreementForm(c: CaseView): HTMLElement {
         }
       }
       if (v.doConcession) {
-        const grade = CONCESSION_GRADES.find((g) => g.name === v.grade);
+        const grade = settings.grades.find((g) => g.name === v.grade);
         const d = concessionDiscount({
           groups: [{ share: num(v.share) ?? 0, discount: grade ? grade.default : (num(v.discount) ?? 0) }],
           shipmentValue: c.orderValue,

@@ -24,7 +24,7 @@ import { settlement } from '../core/protocol/settlement';
 import { reworkTimeline } from '../core/protocol/timeline';
 import { checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
 import { namedTable } from '../core/text';
-import type { CaseSummary, CaseView, Result, SetupResult } from '../shared/contract';
+import type { CaseSummary, CaseView, Result, SettingsView, SetupResult } from '../shared/contract';
 import { caseFromRow, nextCaseId } from '../tracker/caseRecords';
 import { CASES, DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../tracker/schema';
 import { readSettings } from '../tracker/settings';
@@ -106,6 +106,10 @@ function splitsOf(settings: Settings) {
 
 export function setup(services: Services): Result<SetupResult> {
   return handle(() => locked(services, () => setupTracker(services.spreadsheet(), services.builders())));
+}
+
+export function getSettings(services: Services): Result<SettingsView> {
+  return handle((): SettingsView => readSettings(services.spreadsheet()));
 }
 
 export function listCases(services: Services): Result<CaseSummary[]> {

@@ -265,6 +265,10 @@ global.rdSetupTracker = function () {
 global.rdListCases = function () {
   return handlers.listCases(appsScript);
 };
+/** @preserve Sidebar: the workbook's settings, for its live figures. */
+global.rdGetSettings = function () {
+  return handlers.getSettings(appsScript);
+};
 /** @preserve Sidebar: one case in full. */
 global.rdGetCase = function (request: unknown) {
   return handlers.getCase(appsScript, request);

@@ -2,12 +2,17 @@
  * The sidebar ↔ server contract. Plain JSON only: google.script.run cannot carry Date, so every
  * time is an ISO 8601 string. Each handler answers a Result: the data, or a message for the user.
  */
+import type { CostSplit } from '../core/protocol/allocation';
+import type { ConcessionGrade } from '../core/protocol/concession';
+import type { DefectType } from '../core/protocol/defectCatalogue';
+
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Handler names as the sidebar calls them through google.script.run. */
 export const HANDLERS = [
   'rdSetupTracker',
   'rdListCases',
+  'rdGetSettings',
   'rdGetCase',
   'rdCreateCase',
   'rdRecordInspection',
@@ -193,6 +198,18 @@ export interface CaseView extends CaseSummary {
   };
   reworkedUnits: number;
   settlement?: { valueKept: number; recoveryRate: number; concessionCredit: number; reworkCost: number };
+}
+
+/** The workbook's settings as the sidebar needs them, so its live figures match the server's. */
+export interface SettingsView {
+  level: string;
+  aqlMajor: number;
+  aqlMinor: number;
+  severity: string;
+  currency: string;
+  catalogue: DefectType[];
+  splits: CostSplit[];
+  grades: ConcessionGrade[];
 }
 
 export interface SetupResult {

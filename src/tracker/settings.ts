@@ -121,6 +121,19 @@ function limitOf(threshold: Threshold): { key: (typeof LIMIT_KEYS)[number]; valu
   return { key, value: threshold[key]! };
 }
 
+const PLAIN: Record<(typeof LIMIT_KEYS)[number], (limit: string) => string> = {
+  above: (l) => `above ${l}`,
+  atLeast: (l) => `of ${l} or more`,
+  below: (l) => `below ${l}`,
+  atMost: (l) => `of ${l} or less`,
+};
+
+function plainRule(type: DefectType, context: string, threshold: Threshold): string {
+  const { key, value } = limitOf(threshold);
+  const where = context === 'any' ? '' : ` (${context})`;
+  return `${type.measure!.quantity}${where} ${PLAIN[key](`${value} ${type.measure!.unit}`)} is ${threshold.class} (threshold set in RD Settings)`;
+}
+
 /** One setting per measured threshold of the catalogue: "Threshold: Colour deviation, major above (ΔE)". */
 const thresholdDefs: SettingDef[] = DEFECT_CATALOGUE.flatMap((type) =>
   (type.criterion?.contexts ?? []).flatMap((context, c) =>
@@ -134,11 +147,20 @@ const thresholdDefs: SettingDef[] = DEFECT_CATALOGUE.flatMap((type) =>
         notes: `default ${value}; ${threshold.rule}`,
         apply: (s, cell) => {
           const limit = numberIn(name, cell, 0, 1e9);
+          if (limit === value) return;
           s.catalogue = s.catalogue.map((x) => {
             if (x.id !== type.id) return x;
-            const contexts = x.criterion!.contexts.map((ctx, i) =>
-              i !== c ? ctx : { ...ctx, thresholds: ctx.thresholds.map((th, j) => (j !== t ? th : { ...th, [key]: limit })) },
-            );
+            // The protocol's wording quotes its own numbers, so an edited context gets plain wording
+            // built from the limits in force.
+            const contexts = x.criterion!.contexts.map((ctx, i) => {
+              if (i !== c) return ctx;
+              const thresholds = ctx.thresholds.map((th, j) => (j !== t ? th : { ...th, [key]: limit }));
+              return {
+                ...ctx,
+                thresholds: thresholds.map((th) => ({ ...th, rule: plainRule(x, ctx.name, th) })),
+                withinTolerance: `${x.measure!.quantity}${ctx.name === 'any' ? '' : ` (${ctx.name})`} within the thresholds set in RD Settings`,
+              };
+            });
             return { ...x, criterion: { ...x.criterion!, contexts } };
           });
         },

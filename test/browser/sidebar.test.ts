@@ -212,6 +212,25 @@ describe('the case desk sidebar in Chromium', () => {
     await screenshot(page, 'error-kept-input');
   });
 
+  it('follows the workbook’s settings in its defaults and live figures', async () => {
+    await ok('setup-form');
+    const settings = preview.bundle.spreadsheet.sheet('RD Settings');
+    const names = settings.dump().map((r) => String(r[0]));
+    settings.getRange(names.indexOf('Currency') + 1, 2).setValue('CNY');
+    settings.getRange(names.indexOf('Threshold: Colour deviation, major above (ΔE)') + 1, 2).setValue(2);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.inputValue('#case-currency')).toBe('CNY');
+    await fill(page, 'case-form', { factory: 'Baiyun Bags', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    await ok('case-form');
+    await fill(page, 'oqc-form', { inspector: 'Li Wei', majorFound: 9 });
+    await ok('oqc-form');
+    await fill(page, 'defect-form', { unitRef: 'U1', defectType: 'Colour deviation', measurement: 1.8 });
+    expect(await page.textContent('#defect-live')).toBe(
+      'MINOR: ΔE under D65 against the approved lab dip of 1 ΔE or more is minor (threshold set in RD Settings)',
+    );
+  });
+
   it('can be used from the keyboard, with a visible focus ring and labelled fields', async () => {
     await openCase();
     await ok('case-form');

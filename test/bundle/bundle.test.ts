@@ -26,7 +26,10 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   showCaseDesk: [],
   rdSetupTracker: [],
   rdListCases: [],
-  ...Object.fromEntries(HANDLERS.filter((h) => h !== 'rdSetupTracker' && h !== 'rdListCases').map((h) => [h, ['request']])),
+  rdGetSettings: [],
+  ...Object.fromEntries(
+    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings'].includes(h)).map((h) => [h, ['request']]),
+  ),
 };
 const isCustomFunction = (name: string) => name === name.toUpperCase();
 

@@ -242,6 +242,9 @@ describe('the defect catalogue in settings', () => {
       defects: [{ unitRef: 'U1', defectType: 'colour', measurement: 1.8 }],
     });
     expect(added.classes).toEqual(['MINOR']);
+    expect(desk.sheet('RD Defects').records()[0]['Deciding rule']).toBe(
+      'ΔE under D65 against the approved lab dip of 1 ΔE or more is minor (threshold set in RD Settings)',
+    );
     settings.getRange(majorColour, 2).setValue(0.5);
     expect(desk.refused('rdAddDefects', { caseId: id, defects: [{ unitRef: 'U2', defectType: 'colour', measurement: 1.8 }] })).toBe(
       'The thresholds for colour deviation are out of order: major at 0.5 would come before minor at 1.',
