@@ -15,15 +15,14 @@ import {
 import type { CaseRecord, ChecklistKey } from '../core/case/lifecycle';
 import { PHOTO_KINDS } from '../core/case/evidence';
 import { InputError } from '../core/errors';
-import { allocateRework } from '../core/protocol/allocation';
+import { allocateRework, splitTable } from '../core/protocol/allocation';
 import { catalogue, classifyDefect } from '../core/protocol/classify';
 import type { Classification } from '../core/protocol/defectCatalogue';
-import { concessionDiscount } from '../core/protocol/concession';
+import { concessionDiscount, gradeTable } from '../core/protocol/concession';
 import { reworkCost } from '../core/protocol/reworkCost';
 import { settlement } from '../core/protocol/settlement';
 import { reworkTimeline } from '../core/protocol/timeline';
 import { checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
-import { namedTable } from '../core/text';
 import type { CaseSummary, CaseView, Result, SettingsView, SetupResult } from '../shared/contract';
 import { caseFromRow, nextCaseId } from '../tracker/caseRecords';
 import { CASES, DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../tracker/schema';
@@ -70,7 +69,8 @@ function iso(date: Date | undefined): string {
   return date ? date.toISOString() : '';
 }
 
-function summary(c: CaseRecord, wb: Workbook): CaseSummary {
+/** A case in brief; `updatedAt` is when its row was last written (now, for the case a step just saved). */
+function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now): CaseSummary {
   return {
     id: c.id,
     status: c.status,
@@ -80,7 +80,7 @@ function summary(c: CaseRecord, wb: Workbook): CaseSummary {
     lotSize: c.lotSize,
     nextStep: wb.nextStepOf(c),
     holdOverdue: holdNoticeOverdue(c, wb.now),
-    updatedAt: iso(wb.now),
+    updatedAt: iso(updatedAt),
   };
 }
 
@@ -101,7 +101,7 @@ function caseId(f: Fields): string {
 }
 
 function splitsOf(settings: Settings) {
-  return namedTable(settings.splits, (asked, names) => `unknown cause "${asked}"; known causes: ${names}.`);
+  return splitTable(settings.splits);
 }
 
 export function setup(services: Services): Result<SetupResult> {
@@ -115,7 +115,7 @@ export function getSettings(services: Services): Result<SettingsView> {
 export function listCases(services: Services): Result<CaseSummary[]> {
   return handle(() => {
     const wb = new Workbook(services.spreadsheet(), services.user(), services.now());
-    return wb.table(CASES).rows.map((r) => summary(caseFromRow(r.values), wb));
+    return wb.table(CASES).rows.map((r) => summary(caseFromRow(r.values), wb, r.values.updatedAt as Date | undefined));
   });
 }
 
@@ -359,7 +359,7 @@ export function agree(services: Services, request: unknown): Result<CaseSummary>
     );
     const extra: Row = {};
     if (concessionTerms) {
-      const grades = namedTable(settings.grades, (asked, names) => `unknown grade "${asked}"; use ${names}, or a discount.`);
+      const grades = gradeTable(settings.grades);
       const groups = list(concessionTerms, 'groups', 'Concession groups', 20).map((item, i) => {
         const g = fields(item);
         const grade = text(g, 'grade', `Group ${i + 1}: grade`, { max: 60 });

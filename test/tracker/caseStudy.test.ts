@@ -122,6 +122,12 @@ describe('the $15K crossbody case, from setup to settlement', () => {
     });
   });
 
+  it('lists the case with when its row was last written', () => {
+    const [listed] = desk.ok<Array<{ id: string; updatedAt: string; status: string }>>('rdListCases');
+    const row = desk.sheet('RD Cases').records()[0];
+    expect(listed).toMatchObject({ id, status: 'settled', updatedAt: (row.Updated as Date).toISOString() });
+  });
+
   it('logs every step with who and when', () => {
     const log = desk.sheet('RD Log').records();
     const actions = log.map((l) => String(l.Action));
