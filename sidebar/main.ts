@@ -137,17 +137,20 @@ async function submit(form: HTMLFormElement, handler: HandlerName, request: unkn
   for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
   if (button) button.disabled = true;
   form.setAttribute('aria-busy', 'true');
+  document.body.dataset.ready = 'false';
   showMessage('pending', 'Saving…');
   const result = await call<{ id?: string }>(handler, request);
   if (button) button.disabled = false;
   form.removeAttribute('aria-busy');
   if (!result.ok) {
     // The form keeps what was typed; the error goes next to the field it names, or above the form.
+    document.body.dataset.ready = 'true';
     showError(form, result.error);
     return false;
   }
-  showMessage('success', success);
+  // The confirmation comes once the view shows the saved state, not before.
   await refresh(result.data.id ?? state.current?.id);
+  showMessage('success', success);
   return true;
 }
 
