@@ -82,12 +82,14 @@ export function load(spreadsheet: Spreadsheet, spec: SheetSpec): Loaded {
   const sheet = sheetOrError(spreadsheet, spec);
   const values = sheet.getDataRange().getValues();
   const columns = headerColumns(spec, values[0] ?? []);
+  // Positions looked up once, not once per cell: a tracker sheet can hold a million cells.
+  const placed = spec.columns.map((column) => ({ column, at: columns.get(column.key)! - 1 }));
   const rows: StoredRow[] = [];
   for (let r = 1; r < values.length; r++) {
     const line = values[r];
     if (line.every((cell) => cell === '' || cell === null)) continue;
     const row: Row = {};
-    for (const column of spec.columns) row[column.key] = fromCell(column, line[columns.get(column.key)! - 1]);
+    for (const { column, at } of placed) row[column.key] = fromCell(column, line[at]);
     rows.push({ row: r + 1, values: row });
   }
   return { spec, sheet, columns, rows, lastRow: values.length };
