@@ -18,6 +18,13 @@ await build({
   logLevel: 'warning',
 });
 const { startPreview } = await import(out);
-const port = Number(process.env.PORT ?? 8080);
-const preview = await startPreview({ port, dist: new URL('../dist/', import.meta.url), stateFile: `${root}.preview/workbook.json` });
+const options = { dist: new URL('../dist/', import.meta.url), stateFile: `${root}.preview/workbook.json` };
+let preview;
+try {
+  preview = await startPreview({ ...options, port: Number(process.env.PORT ?? 8080) });
+} catch (error) {
+  // 8080 taken and no PORT asked for: any free port will do.
+  if (error.code !== 'EADDRINUSE' || process.env.PORT) throw error;
+  preview = await startPreview({ ...options, port: 0 });
+}
 console.log(`Rework Desk preview: ${preview.url}  (Ctrl+C to stop; the workbook is kept in .preview/workbook.json)`);
