@@ -44,7 +44,11 @@ export function handle<T>(work: () => T): Result<T> {
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error: capitalise(error.message) };
     console.error(error);
-    return { ok: false, error: 'Something went wrong while saving; nothing was changed. The error is in the execution log.' };
+    return {
+      ok: false,
+      error:
+        'Sheets did not complete the save, so this step may be only partly recorded: check the case before trying again. The details are in the execution log.',
+    };
   }
 }
 

@@ -198,6 +198,23 @@ describe('the document lock', () => {
     expect(desk.bundle.lock.holder).toBeNull();
   });
 
+  it('is released, and the user told plainly, when Sheets itself fails mid-save', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const counter = desk.bundle.spreadsheet.counter;
+    counter.onCall = (name) => {
+      if (name === 'setValues') throw new Error('Service Spreadsheets timed out while accessing document');
+    };
+    expect(desk.refused('rdCreateCase', NEW_CASE)).toBe(
+      'Sheets did not complete the save, so this step may be only partly recorded: check the case before trying again. The details are in the execution log.',
+    );
+    counter.onCall = undefined;
+    expect(String(desk.bundle.errors[0][0])).toMatch(/Service Spreadsheets timed out/);
+    expect(desk.bundle.lock.holder).toBeNull();
+    expect(desk.sheet('RD Cases').records()).toHaveLength(0);
+    expect(desk.ok('rdCreateCase', NEW_CASE).id).toMatch(/-0001$/);
+  });
+
   it('is released when a save fails', () => {
     const desk = new Desk();
     desk.ok('rdSetupTracker');
