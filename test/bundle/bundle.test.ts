@@ -1,5 +1,6 @@
 import * as acorn from 'acorn';
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_JS, loadBundle, topLevelStubs } from '../../fakes/runtime';
 import type { LoadedBundle } from '../../fakes/runtime';
@@ -74,6 +75,14 @@ describe('dist/Code.js as Apps Script loads it', () => {
     for (const forbidden of ['import', 'export', 'require', 'process', 'setTimeout', 'setInterval', 'module', 'exports']) {
       expect(identifiers.has(forbidden), forbidden).toBe(false);
     }
+  });
+
+  it('loads and runs its formulas with no Apps Script service at all, as custom functions must', () => {
+    // Custom functions run without authorisation: loading the script may touch no service.
+    const context = vm.createContext({});
+    vm.runInContext(source, context, { filename: 'Code.js' });
+    expect(context.AQL_SAMPLE(1500)).toEqual([['K', 125, 7, 8]]);
+    expect(context.RECOVERY_RATE(15000, 216, 450)).toBeCloseTo(0.9556, 4);
   });
 
   it('keeps the public JSDoc out of the bundle body, so it ships once', () => {
