@@ -531,7 +531,6 @@ function defectsForm(c: CaseView): HTMLElement {
       void submit(el, 'rdAddDefects', request, `Defect recorded for ${String(v.unitRef)}.`);
     },
     out,
-    list,
   );
   const update = () => {
     const v = values(f);
@@ -545,7 +544,8 @@ function defectsForm(c: CaseView): HTMLElement {
   f.addEventListener('input', update);
   f.addEventListener('change', update);
   update();
-  return f;
+  // What is recorded so far goes below the form, so the button stays next to the fields.
+  return h('div', {}, f, h('h3', {}, `Recorded (${c.defects.length})`), list);
 }
 
 function evidenceForm(c: CaseView): HTMLElement {
@@ -559,7 +559,7 @@ function evidenceForm(c: CaseView): HTMLElement {
   );
   if (units.length === 0) return done('Evidence', ['Record defective units first.']);
   const first = c.evidenceGaps[0]?.unitRef ?? units[0];
-  return form(
+  const entry = form(
     'evidence-form',
     'Evidence (links)',
     [
@@ -569,9 +569,8 @@ function evidenceForm(c: CaseView): HTMLElement {
     ],
     'Save evidence',
     (el) => void submit(el, 'rdSaveEvidence', { caseId: c.id, ...values(el) }, 'Evidence saved.'),
-    h('h3', {}, 'Still missing'),
-    gaps,
   );
+  return h('div', {}, entry, h('h3', {}, 'Still missing'), gaps);
 }
 
 function agreementForm(c: CaseView): HTMLElement {
