@@ -104,10 +104,6 @@ function caseId(f: Fields): string {
   return text(f, 'caseId', 'Case ID', { required: true, max: 40 });
 }
 
-function splitsOf(settings: Settings) {
-  return splitTable(settings.splits);
-}
-
 export function setup(services: Services): Result<SetupResult> {
   return handle(() => locked(services, () => setupTracker(services.spreadsheet(), services.builders())));
 }
@@ -220,7 +216,7 @@ export function agentNotified(services: Services, request: unknown): Result<Case
 export function addDefects(services: Services, request: unknown): Result<CaseSummary & { classes: string[] }> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const settings = readSettings(wb.spreadsheet);
-    const splits = splitsOf(settings);
+    const splits = splitTable(settings.splits);
     const types = catalogue(settings.catalogue);
     const known = new Set(wb.rowsOf(DEFECTS, record.id).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
     const rows = list(f, 'defects', 'Defects').map((item, i): Row => {
@@ -296,7 +292,7 @@ export function saveEvidence(services: Services, request: unknown): Result<CaseS
 }
 
 function reworkRow(record: CaseRecord, cycle: number, terms: Fields, settings: Settings, now: Date): Row {
-  const cause = splitsOf(settings).find(text(terms, 'cause', 'Cause', { required: true, max: 60 }));
+  const cause = splitTable(settings.splits).find(text(terms, 'cause', 'Cause', { required: true, max: 60 }));
   const units = requiredNumber(terms, 'units', 'Units to rework', { min: 1, whole: true });
   const cost = reworkCost(
     {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { wholeCount } from '../checks';
 import type { Classification, DefectClass } from '../protocol/defectCatalogue';
 import type { ReinspectionFindings } from '../protocol/reinspection';
 import { reinspectionPlan, reinspectionVerdict } from '../protocol/reinspection';
@@ -136,11 +137,6 @@ export interface InspectionResult {
   reasons: string[];
 }
 
-function count(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new InputError(`${name} must be a whole number of 0 or more; got ${value}.`);
-  return value;
-}
-
 /** The OQC verdict: any critical fails (zero tolerance), as does reaching Re for major or minor. */
 export function oqcResult(
   c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'aqlMajor' | 'aqlMinor'>,
@@ -150,10 +146,10 @@ export function oqcResult(
   const major = samplePlan(c.lotSize, { ...options, aql: c.aqlMajor });
   const minor = samplePlan(c.lotSize, { ...options, aql: c.aqlMinor });
   const reasons: string[] = [];
-  if (count('critical found', input.criticalFound) > 0) reasons.push(`${input.criticalFound} critical: zero tolerance`);
-  if (lotVerdict(count('major found', input.majorFound), major) === 'reject')
+  if (wholeCount('critical found', input.criticalFound) > 0) reasons.push(`${input.criticalFound} critical: zero tolerance`);
+  if (lotVerdict(wholeCount('major found', input.majorFound), major) === 'reject')
     reasons.push(`${input.majorFound} major reaches Re ${major.rejection} (Ac ${major.acceptance})`);
-  if (lotVerdict(count('minor found', input.minorFound), minor) === 'reject')
+  if (lotVerdict(wholeCount('minor found', input.minorFound), minor) === 'reject')
     reasons.push(`${input.minorFound} minor reaches Re ${minor.rejection} (Ac ${minor.acceptance})`);
   return { major, minor, passed: reasons.length === 0, reasons };
 }

@@ -1,6 +1,6 @@
 import { namedTable } from '../text';
 import type { NamedTable } from '../text';
-import { nonNegative } from './reworkCost';
+import { nonNegative } from '../checks';
 
 /** Who caused the defect decides who pays for the rework: the factory's share of each cost component. */
 export interface CostSplit {

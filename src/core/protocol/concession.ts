@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { namedTable } from '../text';
 import type { NamedTable } from '../text';
-import { nonNegative } from './reworkCost';
+import { nonNegative, wholeCount } from '../checks';
 
 /**
  * Acceptance with concession: discount grades per affected unit (the article's ranges). The default
@@ -125,9 +125,7 @@ export interface ConcessionComparison {
 
 /** Concession against rework, from the buyer's side, with the expected cost of returns counted. */
 export function compareConcessionToRework(input: ConcessionComparisonInput): ConcessionComparison {
-  if (!Number.isInteger(input.affectedUnits) || input.affectedUnits < 0) {
-    throw new InputError(`affected units must be a whole number of 0 or more; got ${input.affectedUnits}.`);
-  }
+  wholeCount('affected units', input.affectedUnits);
   nonNegative('concession credit', input.concessionCredit);
   fraction('return rate', input.returnRate);
   nonNegative('cost per return', input.costPerReturn);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { wholeCount } from '../checks';
 import { samplePlan } from '../sampling/samplePlan';
 import type { SamplePlan } from '../sampling/samplePlan';
 import type { Severity } from '../sampling/tables';
@@ -32,16 +33,12 @@ export interface ReinspectionPlan {
   totalToInspect: number;
 }
 
-function whole(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new InputError(`${name} must be a whole number of 0 or more; got ${value}.`);
-}
-
 /** Step 6: 100% of reworked and adjacent units, Level III sampling of the rest at the same AQLs. */
 export function reinspectionPlan(input: ReinspectionInput): ReinspectionPlan {
   const adjacent = input.adjacentUnits ?? 0;
-  whole('lot size', input.lotSize);
-  whole('reworked units', input.reworkedUnits);
-  whole('adjacent units', adjacent);
+  wholeCount('lot size', input.lotSize);
+  wholeCount('reworked units', input.reworkedUnits);
+  wholeCount('adjacent units', adjacent);
   const fullInspection = input.reworkedUnits + adjacent;
   if (fullInspection > input.lotSize) {
     throw new InputError(`reworked and adjacent units (${fullInspection}) cannot exceed the lot size (${input.lotSize}).`);
@@ -84,11 +81,11 @@ export interface ReinspectionVerdict {
 /** The re-inspection rules of Step 6, with every reason that applies (a factory is shown them all). */
 export function reinspectionVerdict(plan: ReinspectionPlan, findings: ReinspectionFindings): ReinspectionVerdict {
   const critical = findings.sampleCritical ?? 0;
-  whole('failures among reworked and adjacent units', findings.fullInspectionFailures);
-  whole('critical defects in the sample', critical);
-  whole('major defects in the sample', findings.sampleMajor);
-  whole('minor defects in the sample', findings.sampleMinor);
-  whole('new major defects', findings.newMajorDefects);
+  wholeCount('failures among reworked and adjacent units', findings.fullInspectionFailures);
+  wholeCount('critical defects in the sample', critical);
+  wholeCount('major defects in the sample', findings.sampleMajor);
+  wholeCount('minor defects in the sample', findings.sampleMinor);
+  wholeCount('new major defects', findings.newMajorDefects);
   if (findings.fullInspectionFailures > plan.fullInspection) {
     throw new InputError(
       `failures among reworked and adjacent units (${findings.fullInspectionFailures}) cannot exceed the ${plan.fullInspection} inspected.`,

@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { nonNegative, wholeCount } from '../checks';
 
 export interface ReworkCostInput {
   labourMinutes: number;
@@ -31,13 +31,9 @@ export function reworkCost(input: ReworkCostInput, units = 1): ReworkCost {
   nonNegative('hourly rate', input.hourlyRate);
   consumables.forEach((c) => nonNegative('consumables', c));
   nonNegative('QC allocation', qcAllocation);
-  if (!Number.isInteger(units) || units < 0) throw new InputError(`units must be a whole number of 0 or more; got ${units}.`);
+  wholeCount('units', units);
   const labour = (input.labourMinutes / 60) * input.hourlyRate;
   const consumablesTotal = consumables.reduce((sum, c) => sum + c, 0);
   const perUnit = labour + consumablesTotal + qcAllocation;
   return { labour, consumables: consumablesTotal, qcAllocation, perUnit, units, total: perUnit * units };
-}
-
-export function nonNegative(name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 0) throw new InputError(`${name} must be a number, 0 or more; got ${value}.`);
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { nonNegative } from './reworkCost';
+import { nonNegative } from '../checks';
 
 export interface SettlementInput {
   orderValue: number;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { wholeCount } from '../checks';
 
 export interface TimelineInput {
   units: number;
@@ -46,8 +47,7 @@ function positive(name: string, value: number, whole = false): void {
  */
 export function reworkTimeline(input: TimelineInput): Timeline {
   const hoursPerDay = input.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
-  if (!Number.isInteger(input.units) || input.units < 0)
-    throw new InputError(`units must be a whole number of 0 or more; got ${input.units}.`);
+  wholeCount('units', input.units);
   positive('minutes per unit', input.minutesPerUnit);
   positive('hours per day', hoursPerDay);
   if (hoursPerDay > 24) throw new InputError(`hours per day cannot exceed 24; got ${hoursPerDay}.`);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { wholeCount } from '../checks';
 import { CODE_LETTERS, TABLE_I, TABLES_BY_SEVERITY, INSPECTION_LEVELS } from './tables';
 import type { CodeLetter, InspectionLevel, Severity, SeverityTable } from './tables';
 import { DEFAULT_AQL, DEFAULT_LEVEL, DEFAULT_SEVERITY, ZERO_TOLERANCE, aqlColumn, checkAql } from './vocabulary';
@@ -125,9 +126,7 @@ export function samplePlan(lotSize: number, options: PlanOptions = {}): SamplePl
 export type LotVerdict = 'accept' | 'accept-resume-normal' | 'reject';
 
 export function lotVerdict(defectsFound: number, plan: Pick<SamplePlan, 'acceptance' | 'rejection'>): LotVerdict {
-  if (!Number.isInteger(defectsFound) || defectsFound < 0) {
-    throw new InputError(`defects found must be a whole number of 0 or more; got ${defectsFound}.`);
-  }
+  wholeCount('defects found', defectsFound);
   if (defectsFound <= plan.acceptance) return 'accept';
   if (defectsFound >= plan.rejection) return 'reject';
   return 'accept-resume-normal';
