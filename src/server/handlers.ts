@@ -278,13 +278,15 @@ export function saveEvidence(services: Services, request: unknown): Result<CaseS
       if (value && !LINK.test(value)) throw new InputError(`${label} must be a link starting with https://.`);
       if (value) links[key] = value;
     }
+    // Completeness is worked out with the new links in place, so the row is written once.
     const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
-    if (existing) wb.update(EVIDENCE, existing, links);
-    else wb.append(EVIDENCE, [{ caseId: record.id, unitRef, ...links }]);
-    const gaps = wb.gapsOf(record.id);
-    const row = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef)!;
+    const row: Row = { ...(existing?.values ?? { caseId: record.id, unitRef }), ...links };
+    const gaps = wb.gapsOf(record.id, row);
     const missing = gaps.find((g) => g.unitRef === unitRef)?.missing ?? [];
-    wb.update(EVIDENCE, row, { complete: missing.length === 0, missing: missing.join('; ') });
+    row.complete = missing.length === 0;
+    row.missing = missing.join('; ');
+    if (existing) wb.update(EVIDENCE, existing, row);
+    else wb.append(EVIDENCE, [row]);
     const next = recordEvidenceState(record, gaps);
     wb.saveCase(stored, next, `Evidence for ${unitRef}${missing.length ? ` (still missing ${missing.length})` : ' complete'}`, {}, gaps);
     return { ...summary(next, wb), missing };

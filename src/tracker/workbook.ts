@@ -56,21 +56,25 @@ export class Workbook {
     return { stored, record: caseFromRow(stored.values) };
   }
 
-  private evidenceOf(caseId: string) {
+  /** Defective units and their evidence rows; `pending` stands in for its unit's row before it is written. */
+  private evidenceOf(caseId: string, pending?: Row) {
     const units = this.rowsOf(DEFECTS, caseId)
       .filter((r) => r.values.class !== 'OK')
       .map((r) => ({ unitRef: String(r.values.unitRef), functional: r.values.functional === true }));
-    const evidence = this.rowsOf(EVIDENCE, caseId).map((r) => ({
-      unitRef: String(r.values.unitRef),
-      photos: r.values as Record<string, string>,
-      video: String(r.values.video ?? ''),
+    const rows = this.rowsOf(EVIDENCE, caseId)
+      .map((r) => r.values)
+      .filter((values) => !pending || values.unitRef !== pending.unitRef);
+    const evidence = (pending ? [...rows, pending] : rows).map((values) => ({
+      unitRef: String(values.unitRef),
+      photos: values as Record<string, string>,
+      video: String(values.video ?? ''),
     }));
     return { units, evidence };
   }
 
   /** Evidence gaps for a case: every defective unit recorded so far against its evidence row. */
-  gapsOf(caseId: string): EvidenceGap[] {
-    const { units, evidence } = this.evidenceOf(caseId);
+  gapsOf(caseId: string, pending?: Row): EvidenceGap[] {
+    const { units, evidence } = this.evidenceOf(caseId, pending);
     return evidenceGaps(units, evidence);
   }
 

@@ -39,16 +39,11 @@ function reworked(desk: Desk, id: string, terms: typeof REWORK | null = REWORK) 
   if (terms) desk.ok('rdAgree', { caseId: id, rework: terms });
   for (const unitRef of ['U1', 'U2'])
     desk.ok('rdLogReworkedUnit', { caseId: id, unitRef, operatorId: 'OP-3', nature: 're-dyed panel replaced', signedOffBy: 'Li Wei' });
-  desk.ok('rdSignChecklist', {
-    caseId: id,
-    materialsVerified: true,
-    dedicatedStation: true,
-    seniorOperators: true,
-    inspectorSignOff: true,
-  });
+  desk.ok('rdSignChecklist', { caseId: id, ...SIGNED });
   desk.ok('rdCompleteRework', { caseId: id });
 }
 
+const SIGNED = { materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true };
 const CLEAN = { fullInspectionFailures: 0, sampleMajor: 0, sampleMinor: 0, newMajorDefects: 0 };
 
 describe('the protocol’s gates, each refusing with its reason', () => {
@@ -95,7 +90,17 @@ describe('the protocol’s gates, each refusing with its reason', () => {
   it('functional defects need a video as well as the five photos', () => {
     const { desk, id } = heldCase({ functional: true, evidence: true });
     expect(desk.view(id).evidenceGaps).toEqual([{ unitRef: 'U1', missing: ['Video of the functional defect'] }]);
+    expect(desk.sheet('RD Evidence').records()[0]).toMatchObject({
+      Unit: 'U1',
+      Complete: false,
+      Missing: 'Video of the functional defect',
+    });
+    const counter = desk.bundle.spreadsheet.counter;
+    const writesBefore = counter.get('setValues');
     desk.ok('rdSaveEvidence', { caseId: id, unitRef: 'U1', video: 'https://photos.example.com/U1/pull.mp4' });
+    // One write for the evidence row, one for the case row, one for the log.
+    expect(counter.get('setValues') - writesBefore).toBe(3);
+    expect(desk.sheet('RD Evidence').records()[0]).toMatchObject({ Complete: true, Missing: '' });
     expect(desk.view(id)).toMatchObject({ status: 'evidence-complete', evidenceGaps: [] });
     expect(desk.refused('rdSaveEvidence', { caseId: id, unitRef: 'U1', video: 'javascript:alert(1)' })).toBe(
       'Video must be a link starting with https://.',
@@ -120,13 +125,7 @@ describe('the protocol’s gates, each refusing with its reason', () => {
     expect(desk.refused('rdCompleteRework', { caseId: id })).toMatch(
       /^The supervision checklist is not signed: Replacement materials verified against the BOM; /,
     );
-    desk.ok('rdSignChecklist', {
-      caseId: id,
-      materialsVerified: true,
-      dedicatedStation: true,
-      seniorOperators: true,
-      inspectorSignOff: true,
-    });
+    desk.ok('rdSignChecklist', { caseId: id, ...SIGNED });
     expect(desk.refused('rdCompleteRework', { caseId: id })).toBe('Only 1 of 2 units are in the Reworked log.');
   });
 
