@@ -1,12 +1,22 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import serverless from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
-export function launch(): Promise<Browser> {
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium with nothing reaching out to the network: CHROMIUM_PATH, else Debian's
+ * chromium when installed, else the binary that ships inside the @sparticuz/chromium npm package,
+ * so `npm ci && npm test` needs no system browser.
+ */
+export async function launch(): Promise<Browser> {
+  const system = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+  const executablePath = system ?? (await serverless.executablePath());
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
+      ...(system ? [] : serverless.args.filter((arg) => !arg.startsWith('--headless'))),
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
