@@ -28,7 +28,7 @@ export interface LoadedBundle {
 export function loadBundle(spreadsheet = new FakeSpreadsheet(), dist: URL = DIST): LoadedBundle {
   const ui = new FakeUi();
   const html = new FakeHtmlService({ Sidebar: readFileSync(new URL('Sidebar.html', dist), 'utf8') });
-  const lock = new FakeLockService();
+  const lock = new FakeLockService(spreadsheet.counter, spreadsheet.executions);
   const session = new FakeSession('agent@example.com');
   const errors: unknown[][] = [];
   const sandbox: Record<string, unknown> = {
@@ -49,10 +49,18 @@ export function loadBundle(spreadsheet = new FakeSpreadsheet(), dist: URL = DIST
     lock,
     session,
     errors,
+    /** One execution, as each google.script.run call or formula is in Apps Script: its writes land when it ends. */
     call<T>(name: string, ...args: unknown[]): T {
       const fn = context[name];
       if (typeof fn !== 'function') throw new Error(`Code.js has no function ${name}`);
-      return fn(...args) as T;
+      const end = spreadsheet.beginExecution();
+      const execution = spreadsheet.executions.current;
+      try {
+        return fn(...args) as T;
+      } finally {
+        end();
+        lock.endExecution(execution);
+      }
     },
   };
 }

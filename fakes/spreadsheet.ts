@@ -1,23 +1,43 @@
 /**
  * An in-memory SpreadsheetApp: spreadsheets, sheets and ranges with values, formulas, number
  * formats, data validation, protections, frozen rows and conditional format rules — the subset the
- * add-on uses. Every class is held to @types/google-apps-script with `Pick<…>`. Calls are counted
- * per method, so tests and benchmarks can see how often the add-on goes to the service.
+ * add-on uses, as strict as Google Sheets wherever the add-on touches it (test/fakes/ holds one
+ * conformance test per behaviour, naming the Google documentation it follows):
  *
- * Writing behaves as Sheets does: a string starting with "=" becomes a formula, a leading
- * apostrophe forces text and is not kept in the value.
+ * - a new sheet is 1,000 rows × 26 columns; a range past getMaxRows()/getMaxColumns() throws, and
+ *   only insertRowsAfter/insertColumnsAfter/appendRow grow a sheet;
+ * - strings are read as typed input (numbers, percents, currency, dates, booleans, formulas; a
+ *   leading apostrophe keeps text and is not part of the value) unless the cell is plain text (@);
+ * - writes become visible to other executions only after SpreadsheetApp.flush() or the end of the
+ *   execution that made them;
+ * - the document lock never lets a second execution in while the first holds it.
+ *
+ * Every class is held to @types/google-apps-script with `Pick<…>`, and every method the add-on
+ * calls is counted, so tests and benchmarks can see how often the add-on goes to the service.
  */
+import { typedInput } from './typedInput';
+
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GRule = GoogleAppsScript.Spreadsheet.DataValidation;
 type GCondRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-type Value = string | number | boolean | Date;
+export type Value = string | number | boolean | Date;
+
+export const OUTSIDE_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+export const PLAIN_TEXT = '@';
 
 export class CallCounter {
   readonly counts = new Map<string, number>();
+  /** Cells whose contents went to or came from the service (getValues, setValues, …). */
+  cellsRead = 0;
+  cellsWritten = 0;
   /** Runs before every counted call: lets a test act in the middle of a handler, as a second user would. */
   onCall?: (name: string) => void;
+  /** Runs after a counted call that hands control back (a lock's release). */
+  afterCall?: (name: string) => void;
   count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.onCall?.(name);
@@ -25,12 +45,18 @@ export class CallCounter {
   get(name: string): number {
     return this.counts.get(name) ?? 0;
   }
+  /** Every call to the service. */
+  total(): number {
+    return [...this.counts.values()].reduce((a, b) => a + b, 0);
+  }
   /** Reads and writes of cell contents: what costs a round trip to Sheets. */
   valueCalls(): number {
     return ['getValues', 'setValues', 'getValue', 'setValue', 'getFormulas', 'appendRow'].reduce((sum, n) => sum + this.get(n), 0);
   }
   reset(): void {
     this.counts.clear();
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
   }
 }
 
@@ -44,10 +70,11 @@ interface Cell {
 }
 
 const blankCell = (): Cell => ({ value: '', formula: '', numberFormat: '', validation: null, fontWeight: 'normal', background: '#ffffff' });
+const hasContent = (cell: Cell | undefined) => !!cell && (cell.value !== '' || cell.formula !== '');
 
 export class FakeDataValidation {
   constructor(
-    readonly kind: 'list' | 'checkbox' | 'number',
+    readonly kind: 'list' | 'checkbox' | 'number' | 'date',
     readonly values: readonly string[],
     readonly allowInvalid: boolean,
     readonly helpText: string,
@@ -73,6 +100,11 @@ export class FakeDataValidationBuilder {
   }
   requireNumberGreaterThanOrEqualTo(): this {
     this.kind = 'number';
+    return this;
+  }
+  /** A date rule: Sheets shows its date picker in the cell. */
+  requireDate(): this {
+    this.kind = 'date';
     return this;
   }
   setAllowInvalid(allow: boolean): this {
@@ -120,12 +152,17 @@ export class FakeConditionalFormatRuleBuilder {
 export class FakeProtection {
   warningOnly = false;
   description = '';
-  constructor(readonly range: string) {}
+  constructor(
+    readonly range: string,
+    private readonly counter: CallCounter,
+  ) {}
   setWarningOnly(warningOnly: boolean): this {
+    this.counter.count('setWarningOnly');
     this.warningOnly = warningOnly;
     return this;
   }
   setDescription(description: string): this {
+    this.counter.count('setDescription');
     this.description = description;
     return this;
   }
@@ -148,6 +185,21 @@ function columnLetter(column: number): string {
   return letters;
 }
 
+/**
+ * Executions: each call into the bundle is one, as each google.script.run call or custom function
+ * is its own execution in Apps Script. Writes wait in the writer's overlay until it flushes or ends.
+ */
+export class Executions {
+  private next = 1;
+  /** 0 outside any execution: a test arranging or inspecting the workbook sees and writes committed cells. */
+  current = 0;
+  begin(): number {
+    const previous = this.current;
+    this.current = this.next++;
+    return previous;
+  }
+}
+
 export class FakeRange implements Pick<
   GRange,
   | 'getValues'
@@ -156,6 +208,7 @@ export class FakeRange implements Pick<
   | 'setValue'
   | 'getFormulas'
   | 'setNumberFormat'
+  | 'setNumberFormats'
   | 'getNumberFormats'
   | 'setDataValidation'
   | 'getDataValidations'
@@ -176,74 +229,99 @@ export class FakeRange implements Pick<
     private readonly column: number,
     private readonly rows: number,
     private readonly columns: number,
-  ) {
-    if (row < 1 || column < 1 || rows < 1 || columns < 1) throw new Error(`Range out of bounds: ${row},${column} ${rows}×${columns}`);
-  }
+  ) {}
   private calls(name: string) {
     this.sheet.counter.count(name);
   }
-  private cells(): Cell[][] {
+  private each(change: (cell: Cell) => void): void {
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) change(this.sheet.writable(this.row + r, this.column + c));
+  }
+  private peek(): Cell[][] {
     return Array.from({ length: this.rows }, (_, r) =>
-      Array.from({ length: this.columns }, (_, c) => this.sheet.cell(this.row + r, this.column + c)),
+      Array.from({ length: this.columns }, (_, c) => this.sheet.peek(this.row + r, this.column + c) ?? blankCell()),
     );
+  }
+  private checkShape(values: unknown[][]): void {
+    if (values.length !== this.rows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`,
+      );
+    }
+    const bad = values.find((row) => row.length !== this.columns);
+    if (bad) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${bad.length} but the range has ${this.columns}.`,
+      );
+    }
   }
   getValues(): Value[][] {
     this.calls('getValues');
+    this.sheet.counter.cellsRead += this.rows * this.columns;
     return this.sheet.valuesIn(this.row, this.column, this.rows, this.columns);
   }
   getValue(): Value {
     this.calls('getValue');
-    return this.sheet.read(this.sheet.cell(this.row, this.column).value);
+    this.sheet.counter.cellsRead += 1;
+    return this.sheet.valuesIn(this.row, this.column, 1, 1)[0][0];
   }
   getFormulas(): string[][] {
     this.calls('getFormulas');
-    return this.cells().map((row) => row.map((cell) => cell.formula));
+    this.sheet.counter.cellsRead += this.rows * this.columns;
+    return this.peek().map((row) => row.map((cell) => cell.formula));
   }
   setValues(values: unknown[][]): GRange {
     this.calls('setValues');
-    if (values.length !== this.rows || values.some((row) => row.length !== this.columns)) {
-      throw new Error(`The number of rows or columns in the data does not match the range (${this.rows}×${this.columns}).`);
-    }
+    this.checkShape(values);
+    this.sheet.counter.cellsWritten += this.rows * this.columns;
     values.forEach((row, r) => row.forEach((value, c) => this.sheet.write(this.row + r, this.column + c, value)));
     return this as unknown as GRange;
   }
   setValue(value: unknown): GRange {
     this.calls('setValue');
-    this.sheet.write(this.row, this.column, value);
+    this.sheet.counter.cellsWritten += this.rows * this.columns;
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) this.sheet.write(this.row + r, this.column + c, value);
     return this as unknown as GRange;
   }
   setNumberFormat(format: string): GRange {
     this.calls('setNumberFormat');
-    this.cells().forEach((row) => row.forEach((cell) => (cell.numberFormat = format)));
+    this.each((cell) => (cell.numberFormat = format));
+    return this as unknown as GRange;
+  }
+  setNumberFormats(formats: string[][]): GRange {
+    this.calls('setNumberFormats');
+    this.checkShape(formats);
+    formats.forEach((row, r) => row.forEach((format, c) => (this.sheet.writable(this.row + r, this.column + c).numberFormat = format)));
     return this as unknown as GRange;
   }
   getNumberFormats(): string[][] {
-    return this.cells().map((row) => row.map((cell) => cell.numberFormat));
+    this.calls('getNumberFormats');
+    return this.peek().map((row) => row.map((cell) => cell.numberFormat));
   }
   setDataValidation(rule: GRule | null): GRange {
     this.calls('setDataValidation');
-    this.cells().forEach((row) => row.forEach((cell) => (cell.validation = rule as unknown as FakeDataValidation | null)));
+    this.each((cell) => (cell.validation = rule as unknown as FakeDataValidation | null));
     return this as unknown as GRange;
   }
   getDataValidations(): GRule[][] {
-    return this.cells().map((row) => row.map((cell) => cell.validation as unknown as GRule));
+    this.calls('getDataValidations');
+    return this.peek().map((row) => row.map((cell) => cell.validation as unknown as GRule));
   }
   insertCheckboxes(): GRange {
     this.calls('insertCheckboxes');
-    this.cells().forEach((row) =>
-      row.forEach((cell) => {
-        cell.validation = new FakeDataValidation('checkbox', [], false, '');
-        if (cell.value === '') cell.value = false;
-      }),
-    );
+    this.each((cell) => {
+      cell.validation = new FakeDataValidation('checkbox', [], false, '');
+      if (cell.value === '') cell.value = false;
+    });
     return this as unknown as GRange;
   }
   setFontWeight(weight: string | null): GRange {
-    this.cells().forEach((row) => row.forEach((cell) => (cell.fontWeight = weight ?? 'normal')));
+    this.calls('setFontWeight');
+    this.each((cell) => (cell.fontWeight = weight ?? 'normal'));
     return this as unknown as GRange;
   }
   setBackground(color: string | null): GRange {
-    this.cells().forEach((row) => row.forEach((cell) => (cell.background = color ?? '#ffffff')));
+    this.calls('setBackground');
+    this.each((cell) => (cell.background = color ?? '#ffffff'));
     return this as unknown as GRange;
   }
   getA1Notation(): string {
@@ -267,7 +345,8 @@ export class FakeRange implements Pick<
     return this.row + this.rows - 1;
   }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
-    const protection = new FakeProtection(this.getA1Notation());
+    this.calls('protect');
+    const protection = new FakeProtection(this.getA1Notation(), this.sheet.counter);
     this.sheet.protections.push(protection);
     return protection as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
@@ -282,6 +361,8 @@ export class FakeSheet implements Pick<
   | 'getLastColumn'
   | 'getMaxRows'
   | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'setConditionalFormatRules'
@@ -289,24 +370,72 @@ export class FakeSheet implements Pick<
   | 'getProtections'
   | 'appendRow'
 > {
-  private readonly grid: Cell[][] = [];
+  /** What every execution sees. */
+  private grid: Cell[][] = [];
+  /** Writes not yet flushed, per execution: "row,column" → the cell as that execution wrote it. */
+  private readonly pending = new Map<number, Map<string, { row: number; column: number; cell: Cell }>>();
+  maxRows = NEW_SHEET_ROWS;
+  maxColumns = NEW_SHEET_COLUMNS;
   frozenRows = 0;
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly protections: FakeProtection[] = [];
   constructor(
     private name: string,
     readonly counter: CallCounter,
-    private readonly realm: { Date: DateConstructor },
+    private readonly book: FakeSpreadsheet,
   ) {}
+
+  private overlay(): Map<string, { row: number; column: number; cell: Cell }> | undefined {
+    return this.pending.get(this.book.executions.current);
+  }
+
+  /** The cell as the current execution sees it, or undefined where nothing was ever set. */
+  peek(row: number, column: number): Cell | undefined {
+    const mine = this.overlay()?.get(`${row},${column}`);
+    return mine ? mine.cell : this.grid[row - 1]?.[column - 1];
+  }
+
+  /** The cell to change: in the current execution's overlay, or committed when outside any execution. */
+  writable(row: number, column: number): Cell {
+    const execution = this.book.executions.current;
+    if (execution === 0) return this.committed(row, column);
+    let overlay = this.pending.get(execution);
+    if (!overlay) this.pending.set(execution, (overlay = new Map()));
+    const key = `${row},${column}`;
+    let entry = overlay.get(key);
+    if (!entry) {
+      const base = this.grid[row - 1]?.[column - 1];
+      entry = { row, column, cell: base ? { ...base } : blankCell() };
+      overlay.set(key, entry);
+    }
+    return entry.cell;
+  }
+
+  private committed(row: number, column: number): Cell {
+    while (this.grid.length < row) this.grid.push([]);
+    const line = this.grid[row - 1];
+    while (line.length < column) line.push(blankCell());
+    return line[column - 1];
+  }
+
+  /** Applies an execution's writes so every execution sees them (flush, or the end of the execution). */
+  commit(execution: number): void {
+    const overlay = this.pending.get(execution);
+    if (!overlay) return;
+    this.pending.delete(execution);
+    for (const { row, column, cell } of overlay.values())
+      if (row <= this.maxRows && column <= this.maxColumns) Object.assign(this.committed(row, column), cell);
+  }
 
   /** The values of a block, padded with blanks where nothing was ever written. */
   valuesIn(row: number, column: number, rows: number, columns: number): Value[][] {
     const out: Value[][] = new Array(rows);
+    const overlay = this.overlay();
     for (let r = 0; r < rows; r++) {
       const line = this.grid[row - 1 + r];
       const values: Value[] = new Array(columns);
       for (let c = 0; c < columns; c++) {
-        const cell = line?.[column - 1 + c];
+        const cell = overlay?.get(`${row + r},${column + c}`)?.cell ?? line?.[column - 1 + c];
         values[c] = cell ? this.read(cell.value) : '';
       }
       out[r] = values;
@@ -316,29 +445,25 @@ export class FakeSheet implements Pick<
 
   /** A stored value as the caller's realm sees it: dates come back as that realm's Date, as in Apps Script. */
   read(value: Value): Value {
-    return isDate(value) ? new this.realm.Date(value.getTime()) : value;
+    return isDate(value) ? new this.book.realm.Date(value.getTime()) : value;
   }
 
-  cell(row: number, column: number): Cell {
-    while (this.grid.length < row) this.grid.push([]);
-    const line = this.grid[row - 1];
-    while (line.length < column) line.push(blankCell());
-    return line[column - 1];
-  }
-  /** Stores a value as Sheets would read what was typed or written. */
+  /** Stores a value as Sheets reads what was typed or written. */
   write(row: number, column: number, value: unknown): void {
-    const cell = this.cell(row, column);
-    if (typeof value === 'string' && value.startsWith("'")) {
-      cell.value = value.slice(1);
-      cell.formula = '';
-    } else if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
-      cell.formula = value;
-      cell.value = `#FORMULA ${value}`;
-    } else if (value === null || value === undefined) {
+    const cell = this.writable(row, column);
+    if (value === null || value === undefined || value === '') {
       cell.value = '';
       cell.formula = '';
-    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || isDate(value)) {
-      cell.value = isDate(value) ? new Date(value.getTime()) : value;
+    } else if (typeof value === 'string') {
+      const typed = typedInput(value, cell.numberFormat === PLAIN_TEXT, this.book.getTimeZone(), this.book.clock());
+      cell.formula = typed.kind === 'formula' ? typed.formula : '';
+      cell.value = typed.kind === 'formula' ? `#FORMULA ${typed.formula}` : typed.value;
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`Cannot store ${value} in a cell`);
+      cell.value = value;
+      cell.formula = '';
+    } else if (isDate(value)) {
+      cell.value = new Date(value.getTime());
       cell.formula = '';
     } else {
       throw new Error(`Cannot store ${Object.prototype.toString.call(value)} in a cell`);
@@ -353,27 +478,73 @@ export class FakeSheet implements Pick<
   getRange(row: number | string, column?: number, numRows?: number, numColumns?: number): GRange {
     this.counter.count('getRange');
     if (typeof row === 'string') throw new Error('The fake takes numeric ranges only');
-    return new FakeRange(this, row, column ?? 1, numRows ?? 1, numColumns ?? 1) as unknown as GRange;
+    const [r, c, rows, columns] = [row, column ?? 1, numRows ?? 1, numColumns ?? 1];
+    if (rows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (columns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (r < 1 || c < 1 || r + rows - 1 > this.maxRows || c + columns - 1 > this.maxColumns) throw new Error(OUTSIDE_SHEET);
+    return new FakeRange(this, r, c, rows, columns) as unknown as GRange;
   }
   getDataRange(): GRange {
     this.counter.count('getDataRange');
-    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())) as unknown as GRange;
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn())) as unknown as GRange;
   }
-  getLastRow(): number {
-    for (let r = this.grid.length; r > 0; r--) if (this.grid[r - 1].some((c) => c.value !== '' || c.formula !== '')) return r;
-    return 0;
-  }
-  getLastColumn(): number {
+  private lastRow(): number {
     let last = 0;
-    for (const line of this.grid)
-      for (let c = line.length; c > last; c--) if (line[c - 1].value !== '' || line[c - 1].formula !== '') last = c;
+    for (let r = this.grid.length; r > 0; r--) {
+      if (this.grid[r - 1].some(hasContent)) {
+        last = r;
+        break;
+      }
+    }
+    for (const { row, cell } of this.overlay()?.values() ?? []) if (row > last && hasContent(cell)) last = row;
     return last;
   }
+  private lastColumn(): number {
+    let last = 0;
+    for (const line of this.grid) for (let c = line.length; c > last; c--) if (hasContent(line[c - 1])) last = c;
+    for (const { column, cell } of this.overlay()?.values() ?? []) if (column > last && hasContent(cell)) last = column;
+    return last;
+  }
+  /** The last row with content in any column, formulas included (even one that shows ""). */
+  getLastRow(): number {
+    this.counter.count('getLastRow');
+    return this.lastRow();
+  }
+  getLastColumn(): number {
+    this.counter.count('getLastColumn');
+    return this.lastColumn();
+  }
   getMaxRows(): number {
-    return Math.max(1000, this.grid.length);
+    this.counter.count('getMaxRows');
+    return this.maxRows;
   }
   getMaxColumns(): number {
-    return Math.max(26, ...this.grid.map((l) => l.length));
+    this.counter.count('getMaxColumns');
+    return this.maxColumns;
+  }
+  /** New rows are blank: no values, formats or validation (the add-on formats what it writes). */
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    this.counter.count('insertRowsAfter');
+    if (afterPosition < 1 || afterPosition > this.maxRows) throw new Error(OUTSIDE_SHEET);
+    if (!(howMany >= 1)) throw new Error('The number of rows to insert must be at least 1.');
+    this.flushAll();
+    if (this.grid.length > afterPosition) this.grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.maxRows += howMany;
+    return this as unknown as GSheet;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
+    this.counter.count('insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > this.maxColumns) throw new Error(OUTSIDE_SHEET);
+    if (!(howMany >= 1)) throw new Error('The number of columns to insert must be at least 1.');
+    this.flushAll();
+    for (const line of this.grid)
+      if (line.length > afterPosition) line.splice(afterPosition, 0, ...Array.from({ length: howMany }, blankCell));
+    this.maxColumns += howMany;
+    return this as unknown as GSheet;
+  }
+  /** Inserting shifts cells: the fake applies pending writes first, as Sheets applies a structural change in order. */
+  private flushAll(): void {
+    for (const execution of [...this.pending.keys()]) this.commit(execution);
   }
   setFrozenRows(rows: number): void {
     this.counter.count('setFrozenRows');
@@ -387,39 +558,62 @@ export class FakeSheet implements Pick<
     this.conditionalRules = rules as unknown as FakeConditionalFormatRule[];
   }
   getConditionalFormatRules(): GCondRule[] {
+    this.counter.count('getConditionalFormatRules');
     return this.conditionalRules as unknown as GCondRule[];
   }
   getProtections(): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.counter.count('getProtections');
     return this.protections as unknown as GoogleAppsScript.Spreadsheet.Protection[];
   }
+  /** Adds a row after the last row with content, growing the sheet when that is its last row. */
   appendRow(row: unknown[]): GSheet {
     this.counter.count('appendRow');
-    const at = this.getLastRow() + 1;
+    const at = this.lastRow() + 1;
+    if (at > this.maxRows) this.maxRows = at;
+    if (row.length > this.maxColumns) this.maxColumns = row.length;
+    this.counter.cellsWritten += row.length;
     row.forEach((value, c) => this.write(at, c + 1, value));
     return this as unknown as GSheet;
   }
-  /** Test helper (not part of the service): the values as displayed, trailing blanks trimmed. */
+  /** Test helper (not part of the service): the values as the current execution sees them, trailing blanks trimmed. */
   dump(): Value[][] {
-    const rows = this.getLastRow();
-    const cols = this.getLastColumn();
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cell(r + 1, c + 1).value));
+    const rows = this.lastRow();
+    const cols = this.lastColumn();
+    return rows === 0 ? [] : this.valuesIn(1, 1, rows, cols);
   }
   /** Test helper: rows as objects keyed by the header row's text. */
   records(): Array<Record<string, Value>> {
     const [header, ...rows] = this.dump();
     return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
   }
+  /** Test helper: the cell (value, formula, format, validation), blank where nothing was set. */
+  cell(row: number, column: number): Readonly<Cell> {
+    return this.peek(row, column) ?? blankCell();
+  }
   /** Test helper: the formula in a cell, or "". */
   formulaAt(row: number, column: number): string {
     return this.cell(row, column).formula;
   }
+  /** Test and preview helper: sets a cell exactly, with no parsing (restoring a saved workbook). */
+  setRaw(row: number, column: number, cell: Partial<Cell>): void {
+    if (row > this.maxRows) this.maxRows = row;
+    if (column > this.maxColumns) this.maxColumns = column;
+    Object.assign(this.committed(row, column), cell);
+  }
 }
 
+type SavedCell = string | number | boolean | null | { f: string } | { d: string } | { t: string };
+
 export interface WorkbookSnapshot {
+  timeZone?: string;
   sheets: Array<{
     name: string;
     frozenRows: number;
-    rows: Array<Array<string | number | boolean | null | { f: string } | { d: string } | { t: string }>>;
+    maxRows?: number;
+    maxColumns?: number;
+    rows: SavedCell[][];
+    /** Number formats of the cells with content, where set: "row,column" → format. */
+    formats?: Record<string, string>;
   }>;
 }
 
@@ -428,12 +622,22 @@ export class FakeSpreadsheet implements Pick<
   'getSheetByName' | 'insertSheet' | 'getSheets' | 'getId' | 'getName' | 'getSpreadsheetTimeZone'
 > {
   readonly sheets: FakeSheet[] = [];
+  readonly executions = new Executions();
   /** Whose Date the values come back as: set to the add-on's context when it runs in node:vm. */
   realm: { Date: DateConstructor } = { Date };
+  /** Today, for typed dates without a year ("10/24"). */
+  clock: () => Date = () => new Date();
   constructor(
     readonly counter: CallCounter = new CallCounter(),
     private readonly name = 'Untitled spreadsheet',
+    private timeZone = 'Etc/UTC',
   ) {}
+  getTimeZone(): string {
+    return this.timeZone;
+  }
+  setTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
+  }
   getSheetByName(name: string): GSheet | null {
     this.counter.count('getSheetByName');
     return (this.sheets.find((s) => s.getName() === name) ?? null) as unknown as GSheet | null;
@@ -441,12 +645,14 @@ export class FakeSpreadsheet implements Pick<
   insertSheet(name?: unknown): GSheet {
     this.counter.count('insertSheet');
     const sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
-    if (this.sheets.some((s) => s.getName() === sheetName)) throw new Error(`A sheet with the name "${sheetName}" already exists.`);
-    const sheet = new FakeSheet(sheetName, this.counter, this.realm);
+    if (this.sheets.some((s) => s.getName() === sheetName))
+      throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
+    const sheet = new FakeSheet(sheetName, this.counter, this);
     this.sheets.push(sheet);
     return sheet as unknown as GSheet;
   }
   getSheets(): GSheet[] {
+    this.counter.count('getSheets');
     return this.sheets as unknown as GSheet[];
   }
   getId(): string {
@@ -456,37 +662,58 @@ export class FakeSpreadsheet implements Pick<
     return this.name;
   }
   getSpreadsheetTimeZone(): string {
-    return 'Etc/UTC';
+    this.counter.count('getSpreadsheetTimeZone');
+    return this.timeZone;
   }
-  /** The workbook's contents as plain JSON (values, formulas, frozen rows), for the preview to keep between runs. */
+  /** Starts an execution; the function returned ends it, applying its writes. */
+  beginExecution(): () => void {
+    const previous = this.executions.begin();
+    const id = this.executions.current;
+    return () => {
+      this.flush(id);
+      this.executions.current = previous;
+    };
+  }
+  /** Applies an execution's writes (SpreadsheetApp.flush, or the end of the execution). */
+  flush(execution = this.executions.current): void {
+    for (const sheet of this.sheets) sheet.commit(execution);
+  }
+  /** The workbook's contents as plain JSON (values, formulas, formats, sizes), for the preview to keep between runs. */
   snapshot(): WorkbookSnapshot {
     return {
-      sheets: this.sheets.map((sheet) => ({
-        name: sheet.getName(),
-        frozenRows: sheet.frozenRows,
-        rows: sheet.dump().map((row, r) =>
-          row.map((value, c) => {
-            const formula = sheet.formulaAt(r + 1, c + 1);
-            if (formula) return { f: formula };
+      timeZone: this.timeZone,
+      sheets: this.sheets.map((sheet) => {
+        const formats: Record<string, string> = {};
+        const rows = sheet.dump().map((row, r) =>
+          row.map((value, c): SavedCell => {
+            const cell = sheet.cell(r + 1, c + 1);
+            if (cell.numberFormat && (value !== '' || cell.formula)) formats[`${r + 1},${c + 1}`] = cell.numberFormat;
+            if (cell.formula) return { f: cell.formula };
             if (isDate(value)) return { d: value.toISOString() };
-            // Text that Sheets would read as a formula, or whose apostrophe it would strip, stays text.
-            return typeof value === 'string' && /^[='+\-@]/.test(value) ? { t: value } : value;
+            return typeof value === 'string' && value !== '' ? { t: value } : value;
           }),
-        ),
-      })),
+        );
+        return { name: sheet.getName(), frozenRows: sheet.frozenRows, maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, rows, formats };
+      }),
     };
   }
 
   restore(snapshot: WorkbookSnapshot): void {
     this.sheets.length = 0;
+    if (snapshot.timeZone) this.timeZone = snapshot.timeZone;
     for (const saved of snapshot.sheets) {
-      const sheet = new FakeSheet(saved.name, this.counter, this.realm);
+      const sheet = new FakeSheet(saved.name, this.counter, this);
       sheet.frozenRows = saved.frozenRows;
+      sheet.maxRows = saved.maxRows ?? NEW_SHEET_ROWS;
+      sheet.maxColumns = saved.maxColumns ?? NEW_SHEET_COLUMNS;
       saved.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
+          const numberFormat = saved.formats?.[`${r + 1},${c + 1}`] ?? '';
           if (cell === '' || cell === null) return;
-          const value = typeof cell !== 'object' ? cell : 'f' in cell ? cell.f : 't' in cell ? `'${cell.t}` : new Date(cell.d);
-          sheet.write(r + 1, c + 1, value);
+          if (typeof cell !== 'object') sheet.setRaw(r + 1, c + 1, { value: cell, numberFormat });
+          else if ('f' in cell) sheet.setRaw(r + 1, c + 1, { value: `#FORMULA ${cell.f}`, formula: cell.f, numberFormat });
+          else if ('t' in cell) sheet.setRaw(r + 1, c + 1, { value: cell.t, numberFormat });
+          else sheet.setRaw(r + 1, c + 1, { value: new Date(cell.d), numberFormat });
         }),
       );
       this.sheets.push(sheet);
@@ -510,6 +737,7 @@ export class FakeSpreadsheetApp implements Pick<
     private readonly ui: GoogleAppsScript.Base.Ui,
   ) {}
   getActiveSpreadsheet(): GSpreadsheet {
+    this.spreadsheet.counter.count('getActiveSpreadsheet');
     return this.spreadsheet as unknown as GSpreadsheet;
   }
   getUi(): GoogleAppsScript.Base.Ui {
@@ -521,40 +749,63 @@ export class FakeSpreadsheetApp implements Pick<
   newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     return new FakeConditionalFormatRuleBuilder() as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
   }
-  flush(): void {}
+  /** Applies all pending changes: other executions see this execution's writes from now on. */
+  flush(): void {
+    this.spreadsheet.counter.count('flush');
+    this.spreadsheet.flush();
+  }
 }
 
-/** LockService.getDocumentLock(): one lock per document, shared by every "user" of the fake. */
+/**
+ * LockService.getDocumentLock(): one lock per document, owned by an execution. A second execution
+ * cannot get it while the first holds it: in one thread the holder cannot release while the other
+ * waits, so tryLock(timeout) answers false and waitLock throws, as they do when the wait times out.
+ */
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   constructor(
     private readonly document: FakeLockService,
     private readonly owner: number,
   ) {}
-  tryLock(): boolean {
-    if (this.document.holder !== null && this.document.holder !== this.owner) return false;
+  tryLock(timeoutInMillis: number): boolean {
+    this.document.counter.count('tryLock');
+    if (this.document.holder !== null && this.document.holder !== this.owner) {
+      this.document.timedOut.push(timeoutInMillis);
+      return false;
+    }
     this.document.holder = this.owner;
     this.document.acquired++;
     return true;
   }
   waitLock(timeoutInMillis: number): void {
-    // One thread: a lock held by another owner can only be released after this call returns.
-    if (!this.tryLock()) throw new Error(`Lock timeout: another process was holding the lock for more than ${timeoutInMillis} ms.`);
+    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
   releaseLock(): void {
+    this.document.counter.count('releaseLock');
     if (this.document.holder === this.owner) this.document.holder = null;
+    this.document.counter.afterCall?.('releaseLock');
   }
   hasLock(): boolean {
     return this.document.holder === this.owner;
   }
 }
 
-/** The document's lock, as LockService hands it out: each getDocumentLock() is another execution. */
+/** The document's lock, as LockService hands it out to the current execution. */
 export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> {
   holder: number | null = null;
   acquired = 0;
-  private executions = 0;
+  /** The timeouts of the tryLock calls that found the lock held by another execution. */
+  readonly timedOut: number[] = [];
+  constructor(
+    readonly counter: CallCounter = new CallCounter(),
+    private readonly executions: Executions = new Executions(),
+  ) {}
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
-    return new FakeLock(this, ++this.executions) as unknown as GoogleAppsScript.Lock.Lock;
+    this.counter.count('getDocumentLock');
+    return new FakeLock(this, this.executions.current) as unknown as GoogleAppsScript.Lock.Lock;
+  }
+  /** A lock still held when its execution ends is released, as Apps Script does. */
+  endExecution(execution: number): void {
+    if (this.holder === execution) this.holder = null;
   }
 }
 

@@ -11,7 +11,7 @@ import { reworkTimeline } from '../src/core/protocol/timeline';
 import { AQL_LABELS, AQL_VALUES, INSPECTION_LEVELS, SEVERITIES } from '../src/core/sampling/tables';
 import type { InspectionLevel, Severity } from '../src/core/sampling/tables';
 import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY } from '../src/core/sampling/vocabulary';
-import type { CaseSummary, CaseView, HandlerName, SettingsView } from '../src/shared/contract';
+import type { CaseList, CaseSummary, CaseView, HandlerName, SettingsView } from '../src/shared/contract';
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
 
@@ -192,14 +192,15 @@ function clearMessage(): void {
 }
 
 async function refresh(selectId?: string): Promise<void> {
-  const list = await call<CaseSummary[]>('rdListCases');
+  const list = await call<CaseList>('rdListCases');
   // A workbook without the tracker's sheets gets the set-up button instead of an error.
   state.needsSetup = !list.ok && /Set up case tracker/.test(list.error);
   if (!list.ok) {
     if (!state.needsSetup) showMessage('error', list.error);
     state.cases = [];
   } else {
-    state.cases = list.data;
+    state.cases = list.data.cases;
+    if (list.data.problems.length) showMessage('error', `Some cases could not be read: ${list.data.problems.join(' · ')}`);
     const loaded = await call<SettingsView>('rdGetSettings');
     if (loaded.ok) settings = loaded.data;
     else showMessage('error', loaded.error);

@@ -23,12 +23,13 @@ import { reworkCost } from '../core/protocol/reworkCost';
 import { settlement } from '../core/protocol/settlement';
 import { reworkTimeline } from '../core/protocol/timeline';
 import { checkAql, parseLevel, parseSeverity } from '../core/sampling/vocabulary';
-import type { CaseSummary, CaseView, Result, SettingsView, SetupResult } from '../shared/contract';
+import type { CaseList, CaseSummary, CaseView, Result, SettingsView, SetupResult } from '../shared/contract';
 import { caseFromRow, nextCaseId } from '../tracker/caseRecords';
 import { CASES, DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../tracker/schema';
 import { readSettings } from '../tracker/settings';
 import type { Settings } from '../tracker/settings';
 import { columnLetter, setupTracker } from '../tracker/setup';
+import { describeProblem } from '../tracker/table';
 import type { Row, StoredRow } from '../tracker/table';
 import { Workbook } from '../tracker/workbook';
 import type { Services } from './services';
@@ -38,7 +39,7 @@ import type { Fields } from './validate';
 const LOCK_WAIT_MS = 10_000;
 
 /** Runs a handler: user-facing problems come back as messages, anything else as a safe one. */
-export function handle<T>(work: () => T): Result<T> {
+export function handle<T>(work: () => T, kind: 'save' | 'read' = 'save'): Result<T> {
   try {
     return { ok: true, data: work() };
   } catch (error) {
@@ -47,7 +48,9 @@ export function handle<T>(work: () => T): Result<T> {
     return {
       ok: false,
       error:
-        'Sheets did not complete the save, so this step may be only partly recorded: check the case before trying again. The details are in the execution log.',
+        kind === 'read'
+          ? 'Rework Desk could not read the tracker just now; nothing was changed. Try again; the details are in the execution log.'
+          : 'Sheets did not complete the save, so this step may be only partly recorded: check the case before trying again. The details are in the execution log.',
     };
   }
 }
@@ -56,14 +59,24 @@ function capitalise(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-/** Every read-modify-write runs under the document lock, so two saves never interleave. */
+/**
+ * Every read-modify-write runs under the document lock, so two saves never interleave. The step
+ * stages its changes; they are written only once it has returned (a refused step writes nothing),
+ * and flushed before the lock is released so the next execution reads them.
+ */
 function locked<T>(services: Services, work: (wb: Workbook) => T): T {
   const lock = services.lock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new InputError('another save is in progress in this workbook; nothing was changed — try again in a moment.');
   }
   try {
-    return work(new Workbook(services.spreadsheet(), services.user(), services.now()));
+    const wb = new Workbook(services.spreadsheet(), services.user(), services.now(), services.builders());
+    const result = work(wb);
+    if (wb.dirty) {
+      wb.commit();
+      services.flush();
+    }
+    return result;
   } finally {
     lock.releaseLock();
   }
@@ -112,11 +125,47 @@ export function getSettings(services: Services): Result<SettingsView> {
   return handle((): SettingsView => readSettings(services.spreadsheet()));
 }
 
-export function listCases(services: Services): Result<CaseSummary[]> {
+/** How many closed cases the picker lists, most recent first, besides every open one. */
+export const RECENT_CLOSED = 30;
+const CLOSED = new Set(['released', 'settled']);
+
+/**
+ * Open cases and the most recent closed ones, from two columns of RD Cases and the listed rows —
+ * never every case ever. A row that cannot be read is reported by sheet, row and column and the
+ * others still list.
+ */
+function caseList(wb: Workbook): CaseList {
+  const ids = wb.keys(CASES);
+  const statuses = wb.columnValues(CASES, 'status');
+  const open: number[] = [];
+  const closed: number[] = [];
+  ids.forEach((id, i) => {
+    if (id) (CLOSED.has(statuses[i]) ? closed : open).push(i + 2);
+  });
+  const recent = closed.slice(-RECENT_CLOSED);
+  const rows = wb.rowsAt(
+    CASES,
+    [...open, ...recent].sort((a, b) => a - b),
+  );
+  const problems: string[] = [];
+  const cases: CaseSummary[] = [];
+  for (const stored of rows) {
+    try {
+      const own = wb.problems.filter((p) => p.sheet === CASES.name && p.row === stored.row).map(describeProblem);
+      cases.push(summary(caseFromRow(stored.values, own), wb, stored.values.updatedAt as Date | undefined));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(`"${CASES.name}" row ${stored.row}: ${error.message}`);
+    }
+  }
+  return { cases, olderClosed: closed.length - recent.length, problems };
+}
+
+export function listCases(services: Services): Result<CaseList> {
   return handle(() => {
     const wb = new Workbook(services.spreadsheet(), services.user(), services.now());
-    return wb.table(CASES).rows.map((r) => summary(caseFromRow(r.values), wb, r.values.updatedAt as Date | undefined));
-  });
+    return caseList(wb);
+  }, 'read');
 }
 
 export function createCase(services: Services, request: unknown): Result<CaseSummary> {
@@ -128,11 +177,7 @@ export function createCase(services: Services, request: unknown): Result<CaseSum
       const severity = text(f, 'severity', 'Severity');
       const aqlMajor = number(f, 'aqlMajor', 'AQL major', { min: 0 });
       const aqlMinor = number(f, 'aqlMinor', 'AQL minor', { min: 0 });
-      const cases = wb.table(CASES);
-      const id = nextCaseId(
-        cases.rows.map((r) => String(r.values.id)),
-        wb.now.getUTCFullYear(),
-      );
+      const id = nextCaseId(wb.keys(CASES), wb.now.getUTCFullYear());
       const record = openCase(
         id,
         {
@@ -170,9 +215,8 @@ export function recordOqc(services: Services, request: unknown): Result<CaseSumm
       },
       settings.holdNoticeHours,
     );
-    const inspections = wb.table(INSPECTIONS);
-    const col = (key: string) => columnLetter(inspections.columns.get(key)!);
-    const row = inspections.lastRow + 1;
+    const col = (key: string) => columnLetter(wb.columnOf(INSPECTIONS, key));
+    const row = '{row}';
     wb.append(INSPECTIONS, [
       {
         caseId: record.id,

@@ -8,6 +8,8 @@ export interface Services {
   /** The user's email when Apps Script can tell it, else "". */
   user(): string;
   now(): Date;
+  /** Applies pending writes, so the next execution reads them (Lock.releaseLock asks for it). */
+  flush(): void;
 }
 
 export const appsScript: Services = {
@@ -22,4 +24,5 @@ export const appsScript: Services = {
     }
   },
   now: () => new Date(),
+  flush: () => SpreadsheetApp.flush(),
 };

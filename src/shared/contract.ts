@@ -151,6 +151,15 @@ export interface CaseSummary {
   updatedAt: string;
 }
 
+/** The case picker's list: open cases, the most recent closed ones, and rows that could not be read. */
+export interface CaseList {
+  cases: CaseSummary[];
+  /** Closed cases not listed (older than the most recent ones). */
+  olderClosed: number;
+  /** Rows of RD Cases that could not be read, each naming its sheet, row and column. */
+  problems: string[];
+}
+
 export interface PlanView {
   letter: string;
   sampleSize: number;

@@ -1,12 +1,21 @@
 import type { CaseRecord } from '../core/case/lifecycle';
+import { InputError } from '../core/errors';
 import { CASE_STATUSES } from '../core/case/lifecycle';
 import type { InspectionLevel, Severity } from '../core/sampling/tables';
 import type { Row } from './table';
 
-/** A case as its RD Cases row holds it. Unknown statuses (a user typed over one) read as an error. */
-export function caseFromRow(row: Row): CaseRecord {
+/**
+ * A case as its RD Cases row holds it. A case whose status is not one of the tracker's (a user typed
+ * over it) or whose cells could not be read cannot be worked on: the error names the cells.
+ */
+export function caseFromRow(row: Row, problems: readonly string[] = []): CaseRecord {
   const status = String(row.status) as CaseRecord['status'];
-  if (!CASE_STATUSES.includes(status)) throw new Error(`case ${String(row.id)} has an unknown status "${String(row.status)}"`);
+  if (!CASE_STATUSES.includes(status)) {
+    throw new InputError(
+      `could not read case ${String(row.id)}: its status "${String(row.status)}" is not one of the tracker's; put the status back (RD Log has it).`,
+    );
+  }
+  if (problems.length) throw new InputError(`could not read case ${String(row.id)}: ${problems.join('; ')}.`);
   const date = (v: unknown) => (v instanceof Date ? v : undefined);
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   return {

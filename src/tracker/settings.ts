@@ -17,7 +17,7 @@ import {
   parseSeverity,
 } from '../core/sampling/vocabulary';
 import { SETTINGS } from './schema';
-import { load } from './table';
+import { readAll } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -212,7 +212,7 @@ export function defaultSettings(): Settings {
 export function readSettings(spreadsheet: Spreadsheet): Settings {
   const settings = defaultSettings();
   const byName = new Map(defs.map((d) => [d.name, d]));
-  for (const { values } of load(spreadsheet, SETTINGS).rows) {
+  for (const { values } of readAll(spreadsheet, SETTINGS, 'setting', [])) {
     const def = byName.get(String(values.setting).trim());
     const cell = values.value;
     if (def && cell !== '' && cell !== undefined) def.apply(settings, cell);

@@ -1,12 +1,14 @@
 import type { SetupResult } from '../shared/contract';
 import { CASES, INSPECTIONS, SETTINGS, TRACKER_SHEETS } from './schema';
 import type { ColumnSpec, SheetSpec } from './schema';
+import { formatRows } from './format';
+import type { Builders } from './format';
 import { settingRows } from './settings';
 import { asText } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type Builders = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newDataValidation' | 'newConditionalFormatRule'>;
+export type { Builders } from './format';
 
 export type SetupReport = SetupResult;
 
@@ -16,7 +18,6 @@ type Plan =
   | { spec: SheetSpec; action: 'keep'; sheet: Sheet };
 
 const HEADER_BACKGROUND = '#e8eaed';
-const FORMATS: Partial<Record<ColumnSpec['type'], string>> = { money: '#,##0.00', percent: '0.00%', date: 'yyyy-mm-dd hh:mm' };
 
 export function columnLetter(column: number): string {
   let letters = '';
@@ -64,12 +65,14 @@ export function setupTracker(spreadsheet: Spreadsheet, builders: Builders): Setu
   for (const p of plans as Plan[]) {
     if (p.action === 'create') {
       const sheet = spreadsheet.insertSheet(p.spec.name);
+      widen(sheet, p.spec.columns.length);
       writeHeader(sheet, 1, p.spec.columns);
       sheet.setFrozenRows(1);
       format(sheet, p.spec, p.spec.columns, 1, builders);
       if (p.spec === CASES || p.spec === INSPECTIONS) sheet.setConditionalFormatRules(highlightRules(sheet, p.spec, builders));
       report.created.push(p.spec.name);
     } else if (p.action === 'extend') {
+      widen(p.sheet, p.width + p.missing.length);
       writeHeader(p.sheet, p.width + 1, p.missing);
       format(p.sheet, p.spec, p.missing, p.width + 1, builders);
       report.columnsAdded[p.spec.name] = p.missing.map((c) => c.header);
@@ -89,24 +92,15 @@ function writeHeader(sheet: Sheet, firstColumn: number, columns: readonly Column
     .setBackground(HEADER_BACKGROUND);
 }
 
-/** Dropdowns, checkboxes, number formats and warning-only protection for computed columns. */
+/** A new sheet has 26 columns: add what the tracker needs before writing past them. */
+function widen(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
+}
+
 function format(sheet: Sheet, spec: SheetSpec, columns: readonly ColumnSpec[], firstColumn: number, builders: Builders): void {
-  const rows = sheet.getMaxRows() - 1;
-  columns.forEach((column, i) => {
-    const range = sheet.getRange(2, firstColumn + i, rows, 1);
-    if (column.options) {
-      range.setDataValidation(
-        builders.newDataValidation().requireValueInList(column.options.map(String), true).setAllowInvalid(false).build(),
-      );
-    } else if (column.type === 'boolean') {
-      range.setDataValidation(builders.newDataValidation().requireCheckbox().build());
-    }
-    const numberFormat = FORMATS[column.type];
-    if (numberFormat) range.setNumberFormat(numberFormat);
-    if (column.computed) {
-      range.protect().setWarningOnly(true).setDescription(`${spec.name}: ${column.header} is written by Rework Desk from the protocol.`);
-    }
-  });
+  const placed = columns.map((column, i) => ({ column, at: firstColumn + i }));
+  formatRows(sheet, spec, placed, 2, sheet.getMaxRows() - 1, builders);
 }
 
 /** Rejected lots, failed re-inspections, quarantined lots and overdue hold notices stand out. */

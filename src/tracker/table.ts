@@ -7,45 +7,87 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Row = Record<string, unknown>;
 
 export interface StoredRow {
-  /** 1-based sheet row. */
+  /** 1-based sheet row; 0 while the row waits to be appended. */
   row: number;
   values: Row;
 }
 
-export interface Loaded {
+/** A cell the add-on could not read as its column's type: named by sheet, row and header, never fatal to a read. */
+export interface CellProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+export function describeProblem(p: CellProblem): string {
+  return `"${p.sheet}" row ${p.row}, ${p.column}: ${p.message}`;
+}
+
+/** A tracker sheet as found by its header: where each of our columns is. */
+export interface Table {
   spec: SheetSpec;
   sheet: Sheet;
   /** Column (1-based) of each of our keys, found by header. */
   columns: Map<string, number>;
-  rows: StoredRow[];
-  /** The last row with anything in it (1 = only the header). */
-  lastRow: number;
+  /** Our columns in sheet order, with their positions. */
+  placed: ReadonlyArray<{ column: ColumnSpec; at: number }>;
 }
 
-/** Sheets reads a typed "=…", "+…", "-…" or "@…" as a formula; a leading apostrophe keeps it text. */
+/** How many rows of the key column to look at a time when finding the tracker's last row from the bottom up. */
+const SCAN_CHUNK = 200;
+
+/**
+ * Text Sheets would read as something else — a formula (=, +, -, @), or its own apostrophe — is
+ * written behind an apostrophe, which Sheets keeps out of the value: it reads back exactly as typed.
+ */
 export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@']/.test(value) ? `'${value}` : value;
 }
 
-function toCell(column: ColumnSpec, value: unknown): unknown {
+/** A value as it goes into a cell of the column. */
+export function toCell(column: ColumnSpec, value: unknown): unknown {
   if (value === undefined || value === null) return '';
   if (column.type === 'formula') return value;
   if (typeof value === 'string') return asText(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${column.header}: ${value} cannot be stored`);
   return value;
 }
 
-function fromCell(column: ColumnSpec, value: unknown): unknown {
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A cell as its column's type; a value of the wrong type is a problem and reads as blank. */
+export function fromCell(column: ColumnSpec, value: unknown, problem: (message: string) => void): unknown {
+  const blank = value === '' || value === null || value === undefined;
   switch (column.type) {
     case 'number':
     case 'money':
     case 'percent':
-      return value === '' || value === null ? undefined : typeof value === 'number' ? value : Number(value);
+      if (blank) return undefined;
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      problem(`"${String(value)}" is not a number`);
+      return undefined;
     case 'date':
-      return value instanceof Date ? value : value === '' ? undefined : new Date(String(value));
+      if (blank) return undefined;
+      if (isDate(value) && !Number.isNaN(value.getTime())) return value;
+      problem(`"${String(value)}" is not a date`);
+      return undefined;
     case 'boolean':
-      return value === true || (typeof value === 'string' && value.toUpperCase() === 'TRUE');
+      if (blank) return false;
+      if (typeof value === 'boolean') return value;
+      problem(`"${String(value)}" is not a tick box value (TRUE or FALSE)`);
+      return false;
+    case 'formula':
+      return blank ? '' : value;
     default:
-      return value === null || value === undefined ? '' : String(value);
+      if (blank) return '';
+      return isDate(value) ? isoDay(value) : String(value);
   }
 }
 
@@ -77,55 +119,105 @@ export function headerColumns(spec: SheetSpec, header: readonly unknown[]): Map<
   return columns;
 }
 
-/** Reads a whole tracker sheet in one call. */
-export function load(spreadsheet: Spreadsheet, spec: SheetSpec): Loaded {
+/** Opens a tracker sheet by its header row: one read of the header, nothing else. */
+export function openTable(spreadsheet: Spreadsheet, spec: SheetSpec): Table {
   const sheet = sheetOrError(spreadsheet, spec);
-  const values = sheet.getDataRange().getValues();
-  const columns = headerColumns(spec, values[0] ?? []);
-  // Positions looked up once, not once per cell: a tracker sheet can hold a million cells.
-  const placed = spec.columns.map((column) => ({ column, at: columns.get(column.key)! - 1 }));
-  const rows: StoredRow[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const line = values[r];
-    if (line.every((cell) => cell === '' || cell === null)) continue;
-    const row: Row = {};
-    for (const { column, at } of placed) row[column.key] = fromCell(column, line[at]);
-    rows.push({ row: r + 1, values: row });
-  }
-  return { spec, sheet, columns, rows, lastRow: values.length };
+  const width = sheet.getLastColumn();
+  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+  const columns = headerColumns(spec, header);
+  const placed = spec.columns.map((column) => ({ column, at: columns.get(column.key)! })).sort((a, b) => a.at - b.at);
+  return { spec, sheet, columns, placed };
 }
 
-/** Reads only the header, for append-only sheets such as the log. */
-export function loadHeader(spreadsheet: Spreadsheet, spec: SheetSpec): Loaded {
-  const sheet = sheetOrError(spreadsheet, spec);
-  const width = Math.max(1, sheet.getLastColumn());
-  const columns = headerColumns(spec, sheet.getRange(1, 1, 1, width).getValues()[0]);
-  return { spec, sheet, columns, rows: [], lastRow: sheet.getLastRow() };
+/** The key column's cells from row 2 down to the last row with content in any column. */
+export function readKeyColumn(table: Table, key: string): string[] {
+  const last = table.sheet.getLastRow();
+  if (last < 2) return [];
+  return table.sheet
+    .getRange(2, table.columns.get(key)!, last - 1, 1)
+    .getValues()
+    .map((line) => (line[0] === '' || line[0] === null ? '' : String(line[0]).trim()));
+}
+
+/** The last row whose key cell holds a value (1 = only the header), read from the bottom up in chunks. */
+export function lastKeyRow(table: Table, key: string): number {
+  let bottom = table.sheet.getLastRow();
+  const column = table.columns.get(key)!;
+  while (bottom >= 2) {
+    const top = Math.max(2, bottom - SCAN_CHUNK + 1);
+    const cells = table.sheet.getRange(top, column, bottom - top + 1, 1).getValues();
+    for (let i = cells.length - 1; i >= 0; i--) if (cells[i][0] !== '' && cells[i][0] !== null) return top + i;
+    bottom = top - 1;
+  }
+  return 1;
+}
+
+/** Consecutive runs of row numbers: [first, count]. */
+function runsOf(numbers: readonly number[]): Array<[number, number]> {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === n) last[1]++;
+    else runs.push([n, 1]);
+  }
+  return runs;
 }
 
 /**
- * Writes rows starting at a sheet row. Our columns are written in runs of adjacent columns, one
- * call per run (one call in all unless a user put a column of their own in between), so a user's
- * own columns — values or formulas — are never touched.
+ * Reads the given rows (one call per run of consecutive rows, our columns' span only) as typed
+ * records; cells of the wrong type are reported, not thrown.
  */
-export function writeRows(table: Loaded, firstRow: number, rows: readonly Row[]): void {
+export function readRows(table: Table, rows: readonly number[], problems: CellProblem[]): StoredRow[] {
+  const first = table.placed[0].at;
+  const width = table.placed[table.placed.length - 1].at - first + 1;
+  const out: StoredRow[] = [];
+  for (const [start, count] of runsOf(rows)) {
+    const block = table.sheet.getRange(start, first, count, width).getValues();
+    block.forEach((line, i) => out.push({ row: start + i, values: decode(table, line, start + i, first, problems) }));
+  }
+  return out;
+}
+
+function decode(table: Table, line: readonly unknown[], row: number, first: number, problems: CellProblem[]): Row {
+  const values: Row = {};
+  for (const { column, at } of table.placed) {
+    values[column.key] = fromCell(column, line[at - first], (message) =>
+      problems.push({ sheet: table.spec.name, row, column: column.header, message }),
+    );
+  }
+  return values;
+}
+
+/** Reads every row whose key cell holds a value: for small sheets such as RD Settings. */
+export function readAll(spreadsheet: Spreadsheet, spec: SheetSpec, key: string, problems: CellProblem[]): StoredRow[] {
+  const table = openTable(spreadsheet, spec);
+  const keys = readKeyColumn(table, key);
+  const rows = keys.flatMap((k, i) => (k ? [i + 2] : []));
+  return rows.length ? readRows(table, rows, problems) : [];
+}
+
+/**
+ * Writes cells of one row or a block of rows: only the keys given, in runs of adjacent columns,
+ * one call per run, so a user's own columns — and our cells the step did not change — are never touched.
+ */
+export function writeCells(table: Table, firstRow: number, rows: readonly Row[]): void {
   if (rows.length === 0) return;
-  const placed = table.spec.columns.map((column) => ({ column, at: table.columns.get(column.key)! })).sort((a, b) => a.at - b.at);
+  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  const placed = table.placed.filter(({ column }) => keys.has(column.key));
   let start = 0;
   while (start < placed.length) {
     let end = start;
     while (end + 1 < placed.length && placed[end + 1].at === placed[end].at + 1) end++;
     const run = placed.slice(start, end + 1);
-    const values = rows.map((row) => run.map(({ column }) => toCell(column, row[column.key])));
+    const values = rows.map((row, i) =>
+      run.map(({ column }) => {
+        const value = toCell(column, row[column.key]);
+        // A formula that names its own row is staged before the row is known.
+        return column.type === 'formula' && typeof value === 'string' ? value.replace(/\{row\}/g, String(firstRow + i)) : value;
+      }),
+    );
     table.sheet.getRange(firstRow, run[0].at, rows.length, run.length).setValues(values);
     start = end + 1;
   }
-}
-
-/** Appends rows after the last row of the sheet as loaded. */
-export function appendRows(table: Loaded, rows: readonly Row[]): number {
-  const first = table.lastRow + 1;
-  writeRows(table, first, rows);
-  table.lastRow += rows.length;
-  return first;
 }

@@ -4,56 +4,108 @@ import type { EvidenceGap } from '../core/case/evidence';
 import { evidenceGaps, unitsLackingEvidence } from '../core/case/evidence';
 import { InputError } from '../core/errors';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
+import { formatRows } from './format';
+import type { Builders } from './format';
 import { CASES, DEFECTS, EVIDENCE, LOG } from './schema';
 import type { SheetSpec } from './schema';
-import { appendRows, load, loadHeader, writeRows } from './table';
-import type { Loaded, Row, StoredRow } from './table';
+import { describeProblem, lastKeyRow, openTable, readKeyColumn, readRows, writeCells } from './table';
+import type { CellProblem, Row, StoredRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Rows added when a sheet runs out: growing in blocks keeps growth (and its formatting) rare. */
+const GROWTH_ROWS = 1000;
+
+/** The column whose value makes a row the tracker's: rows without it are the user's (or empty). */
+function keyOf(spec: SheetSpec): string {
+  return spec === CASES ? 'id' : spec === LOG ? 'at' : 'caseId';
+}
+
+interface SheetState {
+  table: Table;
+  /** The key column, row 2 first; read once, when a step needs a case's rows. */
+  keys?: string[];
+  /** Rows read so far, by sheet row. */
+  read: Map<number, StoredRow>;
+  /** Rows by case, for sheets whose rows belong to cases. */
+  byCase: Map<string, StoredRow[]>;
+  appends: StoredRow[];
+  /** Changed cells of existing rows, by sheet row. */
+  changes: Map<number, Row>;
+}
+
 /**
- * One handler's view of the tracker: each sheet is read at most once (one call) and written in
- * batches; the log gets one appended row per step.
+ * One step's view of the tracker, all-or-nothing: it reads only what the step needs (headers, one
+ * key column per sheet, the case's own rows) and stages every change in memory; nothing reaches
+ * the sheets until `commit()`, which runs only after the whole step has been checked. A step
+ * refused for any reason leaves the workbook exactly as it was.
  */
 export class Workbook {
-  private readonly tables = new Map<SheetSpec, Loaded>();
-  /** Rows by case, per sheet: a summary of every case reads each sheet once, not once per case. */
-  private readonly byCase = new Map<SheetSpec, Map<string, StoredRow[]>>();
+  private readonly sheets = new Map<SheetSpec, SheetState>();
+  /** Cells that could not be read as their column's type; reads report them rather than fail. */
+  readonly problems: CellProblem[] = [];
   constructor(
     readonly spreadsheet: Spreadsheet,
     private readonly user: string,
     readonly now: Date,
+    private readonly builders?: Builders,
   ) {}
 
-  table(spec: SheetSpec): Loaded {
-    let table = this.tables.get(spec);
-    if (!table) {
-      table = load(this.spreadsheet, spec);
-      this.tables.set(spec, table);
+  private state(spec: SheetSpec): SheetState {
+    let state = this.sheets.get(spec);
+    if (!state) {
+      state = { table: openTable(this.spreadsheet, spec), read: new Map(), byCase: new Map(), appends: [], changes: new Map() };
+      this.sheets.set(spec, state);
     }
-    return table;
+    return state;
   }
 
-  /** Rows of a sheet that belong to one case. */
+  /** Where one of our columns is in the sheet (1-based). */
+  columnOf(spec: SheetSpec, key: string): number {
+    return this.state(spec).table.columns.get(key)!;
+  }
+
+  /** The key column of a sheet (row 2 first). */
+  keys(spec: SheetSpec): string[] {
+    const state = this.state(spec);
+    if (!state.keys) state.keys = readKeyColumn(state.table, keyOf(spec));
+    return state.keys;
+  }
+
+  /** One more column of a sheet as text (row 2 first), as long as the key column. */
+  columnValues(spec: SheetSpec, key: string): string[] {
+    const length = this.keys(spec).length;
+    const values = readKeyColumn(this.state(spec).table, key);
+    return Array.from({ length }, (_, i) => values[i] ?? '');
+  }
+
+  /** Reads rows by sheet row number, each at most once per step. */
+  rowsAt(spec: SheetSpec, rows: readonly number[]): StoredRow[] {
+    const state = this.state(spec);
+    const missing = rows.filter((r) => !state.read.has(r));
+    if (missing.length) for (const stored of readRows(state.table, missing, this.problems)) state.read.set(stored.row, stored);
+    return rows.map((r) => state.read.get(r)!);
+  }
+
+  /** Rows of a sheet that belong to one case, staged appends included. */
   rowsOf(spec: SheetSpec, caseId: string): StoredRow[] {
-    let index = this.byCase.get(spec);
-    if (!index) {
-      index = new Map();
-      for (const stored of this.table(spec).rows) {
-        const key = String(stored.values.caseId);
-        const list = index.get(key);
-        if (list) list.push(stored);
-        else index.set(key, [stored]);
-      }
-      this.byCase.set(spec, index);
+    const state = this.state(spec);
+    let rows = state.byCase.get(caseId);
+    if (!rows) {
+      const numbers = this.keys(spec).flatMap((key, i) => (key === caseId ? [i + 2] : []));
+      rows = [...this.rowsAt(spec, numbers), ...state.appends.filter((s) => s.values.caseId === caseId)];
+      state.byCase.set(caseId, rows);
     }
-    return index.get(caseId) ?? [];
+    return rows;
   }
 
   findCase(caseId: string): { stored: StoredRow; record: CaseRecord } {
-    const stored = this.table(CASES).rows.find((r) => r.values.id === caseId);
-    if (!stored) throw new InputError(`there is no case ${caseId} in "${CASES.name}".`);
-    return { stored, record: caseFromRow(stored.values) };
+    const at = this.keys(CASES).indexOf(caseId);
+    const staged = this.state(CASES).appends.find((s) => s.values.id === caseId);
+    if (at < 0 && !staged) throw new InputError(`there is no case ${caseId} in "${CASES.name}".`);
+    const stored = staged ?? this.rowsAt(CASES, [at + 2])[0];
+    const own = this.problems.filter((p) => p.sheet === CASES.name && p.row === stored.row);
+    return { stored, record: caseFromRow(stored.values, own.map(describeProblem)) };
   }
 
   /** Defective units and their evidence rows; `pending` stands in for its unit's row before it is written. */
@@ -86,36 +138,100 @@ export class Workbook {
     return nextStep(record, unitsLackingEvidence(units, evidence));
   }
 
-  /** Writes the case's row (keeping the row's other columns) and logs the step. */
-  saveCase(stored: StoredRow | undefined, record: CaseRecord, action: string, extra: Row = {}, gaps?: EvidenceGap[]): void {
-    const cases = this.table(CASES);
+  /** Stages the case's row (only the cells that change) and the step's log row. */
+  saveCase(stored: StoredRow | undefined, record: CaseRecord, action: string, extra: Row = {}, gaps?: EvidenceGap[]): StoredRow {
     const before = stored ? caseFromRow(stored.values) : undefined;
-    const row = { ...(stored?.values ?? {}), ...caseToRow(record, this.nextStepOf(record, gaps), this.now), ...extra };
+    const row = { ...caseToRow(record, this.nextStepOf(record, gaps), this.now), ...extra };
+    let saved: StoredRow;
     if (stored) {
-      writeRows(cases, stored.row, [row]);
-      stored.values = row;
+      this.update(CASES, stored, row);
+      saved = stored;
     } else {
-      const at = appendRows(cases, [row]);
-      cases.rows.push({ row: at, values: row });
+      [saved] = this.append(CASES, [row]);
     }
     this.log(record.id, action, snapshot(before), snapshot(record));
+    return saved;
   }
 
-  append(spec: SheetSpec, rows: Row[]): void {
-    const table = this.table(spec);
-    const first = appendRows(table, rows);
-    rows.forEach((values, i) => table.rows.push({ row: first + i, values }));
-    this.byCase.delete(spec);
+  /** Stages new rows at the end of a sheet. */
+  append(spec: SheetSpec, rows: Row[]): StoredRow[] {
+    const state = this.state(spec);
+    const staged = rows.map((values) => ({ row: 0, values: { ...values } }));
+    state.appends.push(...staged);
+    for (const s of staged) state.byCase.get(String(s.values.caseId))?.push(s);
+    return staged;
   }
 
+  /** Stages changes to a row; only values that differ from what is stored are written. */
   update(spec: SheetSpec, stored: StoredRow, values: Row): void {
-    stored.values = { ...stored.values, ...values };
-    writeRows(this.table(spec), stored.row, [stored.values]);
+    const state = this.state(spec);
+    const changed: Row = {};
+    for (const [key, value] of Object.entries(values)) if (!same(stored.values[key], value)) changed[key] = value;
+    stored.values = Object.assign(stored.values, changed);
+    if (stored.row === 0 || Object.keys(changed).length === 0) return;
+    state.changes.set(stored.row, { ...(state.changes.get(stored.row) ?? {}), ...changed });
   }
 
   log(caseId: string, action: string, before: string, after: string): void {
-    const log = this.tables.get(LOG) ?? loadHeader(this.spreadsheet, LOG);
-    this.tables.set(LOG, log);
-    appendRows(log, [{ at: this.now, user: this.user, caseId, action, before, after }]);
+    this.append(LOG, [{ at: this.now, user: this.user, caseId, action, before, after }]);
   }
+
+  /** Whether the step staged anything. */
+  get dirty(): boolean {
+    return [...this.sheets.values()].some((s) => s.appends.length > 0 || s.changes.size > 0);
+  }
+
+  /**
+   * Writes everything the step staged. Every sheet it writes was opened (its header checked) when
+   * the change was staged, so the writes below meet no refusal of ours; rows are appended after the
+   * last row with a key (a user's formula filled down a column of their own does not move them),
+   * growing the sheet first where it is full.
+   */
+  commit(): void {
+    const plans = [...this.sheets.entries()].map(([spec, state]) => {
+      const first = state.appends.length ? this.lastRowOf(spec, state) + 1 : 0;
+      return { spec, state, first };
+    });
+    for (const { spec, state, first } of plans) {
+      if (state.appends.length) this.ensureRows(spec, state.table, first + state.appends.length - 1);
+    }
+    for (const { state, first } of plans) {
+      for (const [row, changed] of state.changes) writeCells(state.table, row, [changed]);
+      if (state.appends.length) {
+        const full = state.appends.map((s) =>
+          Object.fromEntries(state.table.placed.map(({ column }) => [column.key, s.values[column.key]])),
+        );
+        writeCells(state.table, first, full);
+        state.appends.forEach((s, i) => (s.row = first + i));
+      }
+      state.changes.clear();
+      state.appends = [];
+    }
+  }
+
+  private lastRowOf(spec: SheetSpec, state: SheetState): number {
+    if (state.keys) {
+      for (let i = state.keys.length - 1; i >= 0; i--) if (state.keys[i]) return i + 2;
+      return 1;
+    }
+    return lastKeyRow(state.table, keyOf(spec));
+  }
+
+  /** Sheets never grows a sheet for setValues: add rows (formatted as setup formats them) before writing past the end. */
+  private ensureRows(spec: SheetSpec, table: Table, lastRow: number): void {
+    const max = table.sheet.getMaxRows();
+    if (lastRow <= max) return;
+    const add = Math.max(lastRow - max, GROWTH_ROWS);
+    table.sheet.insertRowsAfter(max, add);
+    if (this.builders) formatRows(table.sheet, spec, table.placed, max + 1, add, this.builders);
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const time = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : undefined);
+  const [ta, tb] = [time(a), time(b)];
+  if (ta !== undefined || tb !== undefined) return ta === tb;
+  const blank = (v: unknown) => v === undefined || v === null || v === '';
+  if (blank(a) && blank(b)) return true;
+  return a === b;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView } from '../../src/shared/contract';
+import type { CaseList, CaseView } from '../../src/shared/contract';
 import { EXAMPLE, loadExample } from '../../preview/example';
 import { Desk } from '../support/desk';
 
@@ -123,7 +123,9 @@ describe('the $15K crossbody case, from setup to settlement', () => {
   });
 
   it('lists the case with when its row was last written', () => {
-    const [listed] = desk.ok<Array<{ id: string; updatedAt: string; status: string }>>('rdListCases');
+    const {
+      cases: [listed],
+    } = desk.ok<CaseList>('rdListCases');
     const row = desk.sheet('RD Cases').records()[0];
     expect(listed).toMatchObject({ id, status: 'settled', updatedAt: (row.Updated as Date).toISOString() });
   });

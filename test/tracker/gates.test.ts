@@ -98,8 +98,9 @@ describe('the protocol’s gates, each refusing with its reason', () => {
     const counter = desk.bundle.spreadsheet.counter;
     const writesBefore = counter.get('setValues');
     desk.ok('rdSaveEvidence', { caseId: id, unitRef: 'U1', video: 'https://photos.example.com/U1/pull.mp4' });
-    // One write for the evidence row, one for the case row, one for the log.
-    expect(counter.get('setValues') - writesBefore).toBe(3);
+    // Only changed cells are written: the evidence row's video and completeness (adjacent, one
+    // write), the case's status and next step, its Updated cell, and the log row.
+    expect(counter.get('setValues') - writesBefore).toBe(4);
     expect(desk.sheet('RD Evidence').records()[0]).toMatchObject({ Complete: true, Missing: '' });
     expect(desk.view(id)).toMatchObject({ status: 'evidence-complete', evidenceGaps: [] });
     expect(desk.refused('rdSaveEvidence', { caseId: id, unitRef: 'U1', video: 'javascript:alert(1)' })).toBe(

@@ -125,6 +125,7 @@ describe('header-mapped repositories', () => {
     const po = reordered.indexOf('PO');
     reordered[po] = 'My notes';
     reordered.push('PO');
+    cases.insertColumnsAfter(cases.getMaxColumns(), 1);
     cases.getRange(1, 1, 1, reordered.length).setValues([reordered]);
     const id = desk.ok('rdCreateCase', { ...NEW_CASE, po: 'PO-77' }).id;
     // The user's own formula in the case's row survives the add-on's next write to that row.
