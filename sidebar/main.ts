@@ -64,6 +64,7 @@ let settings: SettingsView = {
   catalogue: [...DEFECT_CATALOGUE],
   splits: [...COST_SPLITS],
   grades: [...CONCESSION_GRADES],
+  stamp: '',
 };
 
 // ---------- fields ----------
@@ -139,7 +140,9 @@ async function submit(form: HTMLFormElement, handler: HandlerName, request: unkn
   form.setAttribute('aria-busy', 'true');
   document.body.dataset.ready = 'false';
   showMessage('pending', 'Saving…');
-  const result = await call<{ id?: string }>(handler, request);
+  // The sidebar's settings stamp: the save sends the settings back only if they changed.
+  const stamped = typeof request === 'object' && request !== null ? { ...request, settingsStamp: settings.stamp } : request;
+  const result = await call<{ id?: string; view?: CaseView; settings?: SettingsView }>(handler, stamped);
   if (button) button.disabled = false;
   form.removeAttribute('aria-busy');
   if (!result.ok) {
@@ -148,8 +151,10 @@ async function submit(form: HTMLFormElement, handler: HandlerName, request: unkn
     showError(form, result.error);
     return false;
   }
-  // The confirmation comes once the view shows the saved state, not before.
-  await refresh(result.data.id ?? state.current?.id);
+  // The confirmation comes once the view shows the saved state, not before. A save answers with
+  // the case as it now stands, so redrawing needs no further call to the server.
+  if (result.data.view) showSaved(result.data.view, result.data.settings);
+  else await refresh(result.data.id ?? state.current?.id);
   showMessage('success', success);
   return true;
 }
@@ -191,6 +196,24 @@ function clearMessage(): void {
   document.body.dataset.busy = 'false';
 }
 
+function showSaved(view: CaseView, changed?: SettingsView): void {
+  if (changed) settings = changed;
+  const at = state.cases.findIndex((c) => c.id === view.id);
+  if (at >= 0) state.cases[at] = view;
+  else state.cases.push(view);
+  showCase(view);
+  render();
+}
+
+/** Shows a case: the step it is at, unless the user is in the middle of a step that takes many entries. */
+function showCase(view: CaseView): void {
+  const status = view.status as CaseStatus;
+  const switched = state.current?.id !== view.id;
+  const moved = switched || state.current!.status !== status;
+  state.current = view;
+  if (switched || (moved && !STAYS_OPEN[state.step]?.includes(status))) state.step = STEP_OF[status];
+}
+
 async function refresh(selectId?: string): Promise<void> {
   const list = await call<CaseList>('rdListCases');
   // A workbook without the tracker's sheets gets the set-up button instead of an error.
@@ -207,15 +230,8 @@ async function refresh(selectId?: string): Promise<void> {
   }
   if (selectId) {
     const view = await call<CaseView>('rdGetCase', { caseId: selectId });
-    if (view.ok) {
-      // Another case, or the case moved on: show the step it is at now, unless the user is in the
-      // middle of a step that takes many entries (defects, evidence, the Reworked log).
-      const status = view.data.status as CaseStatus;
-      const switched = state.current?.id !== selectId;
-      const moved = switched || state.current!.status !== status;
-      state.current = view.data;
-      if (switched || (moved && !STAYS_OPEN[state.step]?.includes(status))) state.step = STEP_OF[status];
-    } else showMessage('error', view.error);
+    if (view.ok) showCase(view.data);
+    else showMessage('error', view.error);
   }
   render();
 }

@@ -219,6 +219,8 @@ export interface SettingsView {
   catalogue: DefectType[];
   splits: CostSplit[];
   grades: ConcessionGrade[];
+  /** Changes whenever a setting does: a save sends back the settings only when the sidebar's stamp is stale. */
+  stamp: string;
 }
 
 export interface SetupResult {

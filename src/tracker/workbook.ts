@@ -7,6 +7,8 @@ import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
 import { CASES, DEFECTS, EVIDENCE, LOG } from './schema';
+import { readSettings } from './settings';
+import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
 import { describeProblem, lastKeyRow, openTable, readKeyColumn, readRows, writeCells } from './table';
 import type { CellProblem, Row, StoredRow, Table } from './table';
@@ -50,6 +52,14 @@ export class Workbook {
     readonly now: Date,
     private readonly builders?: Builders,
   ) {}
+
+  private loadedSettings?: Settings;
+
+  /** RD Settings, read once per step. */
+  settings(): Settings {
+    this.loadedSettings ??= readSettings(this.spreadsheet);
+    return this.loadedSettings;
+  }
 
   private state(spec: SheetSpec): SheetState {
     let state = this.sheets.get(spec);

@@ -8,6 +8,8 @@ import { fill, launch, screenshot, submit } from './browser';
 let browser: Browser;
 let preview: Preview;
 let page: Page;
+/** The server handlers the page called, in order. */
+let runs: string[] = [];
 
 beforeAll(async () => {
   browser = await launch();
@@ -19,6 +21,11 @@ beforeEach(async () => {
   await preview?.close();
   preview = await startPreview();
   page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  runs = [];
+  page.on('request', (request) => {
+    const at = request.url().indexOf('/run/');
+    if (at >= 0) runs.push(decodeURIComponent(request.url().slice(at + 5)));
+  });
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -53,6 +60,15 @@ async function openCase(extra: Record<string, string | number> = {}): Promise<vo
 }
 
 describe('the case desk sidebar in Chromium', () => {
+  it('makes one call to the server per save: the answer carries everything it redraws', async () => {
+    await openCase();
+    runs = [];
+    await ok('case-form');
+    expect(runs).toEqual(['rdCreateCase']);
+    expect(await page.textContent('#status')).toContain('Open — awaiting OQC');
+    expect(await page.textContent('#case-select')).toContain('RD-');
+  });
+
   it('works the seed’s case study from opening to settlement', async () => {
     await openCase();
     await screenshot(page, '1-new-case');

@@ -1,0 +1,111 @@
+import { recordAgreement } from '../../core/case/lifecycle';
+import type { CaseRecord } from '../../core/case/lifecycle';
+import { allocateRework, splitTable } from '../../core/protocol/allocation';
+import { concessionDiscount, gradeTable } from '../../core/protocol/concession';
+import { reworkCost } from '../../core/protocol/reworkCost';
+import { reworkTimeline } from '../../core/protocol/timeline';
+import type { CaseSummary, Result } from '../../shared/contract';
+import { REWORK } from '../../tracker/schema';
+import type { Settings } from '../../tracker/settings';
+import type { Row } from '../../tracker/table';
+import type { Services } from '../services';
+import { fields, list, number, requiredNumber, text } from '../validate';
+import type { Fields } from '../validate';
+import { onCase, summary } from './common';
+import type { Saved } from './common';
+
+export function reworkRow(record: CaseRecord, cycle: number, terms: Fields, settings: Settings, now: Date): Row {
+  const cause = splitTable(settings.splits).find(text(terms, 'cause', 'Cause', { required: true, max: 60 }));
+  const units = requiredNumber(terms, 'units', 'Units to rework', { min: 1, whole: true });
+  const cost = reworkCost(
+    {
+      labourMinutes: requiredNumber(terms, 'labourMinutes', 'Labour minutes per unit', { min: 0 }),
+      hourlyRate: requiredNumber(terms, 'hourlyRate', 'Hourly rate', { min: 0 }),
+      consumables: [number(terms, 'consumables', 'Consumables per unit', { min: 0 }) ?? 0],
+      qcAllocation: number(terms, 'qcAllocation', 'QC allocation per unit', { min: 0 }) ?? 0,
+    },
+    units,
+  );
+  // After a new major defect on re-inspection the next cycle is all the factory's, whatever the cause.
+  const split = record.factoryPaysNextCycle && cycle > 1 ? { ...cause, labour: 1, other: 1, repacking: 1 } : cause;
+  const labour = cost.labour * units;
+  const allocation = allocateRework(split, { directLabour: labour, otherCosts: cost.total - labour });
+  const days = number(terms, 'days', 'Days', { min: 1, whole: true });
+  const hoursPerDay = number(terms, 'hoursPerDay', 'Hours per day', { min: 1, max: 24 });
+  const operators = number(terms, 'operators', 'Operators', { min: 1, whole: true });
+  // A quote per unit without labour minutes (the case study's USD 18) has no person-hours to plan.
+  const timeline =
+    Number(terms.labourMinutes) > 0
+      ? reworkTimeline({ units, minutesPerUnit: Number(terms.labourMinutes), days, hoursPerDay, operators })
+      : { hoursPerDay: hoursPerDay ?? '', operatorsNeeded: undefined, daysNeeded: undefined, unitsPerDay: undefined, milestones: [] };
+  return {
+    caseId: record.id,
+    cycle,
+    cause: cause.name,
+    units,
+    labourMinutes: terms.labourMinutes,
+    hourlyRate: terms.hourlyRate,
+    consumables: cost.consumables,
+    qcAllocation: cost.qcAllocation,
+    costPerUnit: cost.perUnit,
+    totalCost: cost.total,
+    factoryShare: allocation.factory,
+    buyerShare: allocation.buyer,
+    days: days ?? timeline.daysNeeded ?? '',
+    hoursPerDay: timeline.hoursPerDay,
+    operators: terms.operators ?? '',
+    operatorsNeeded: timeline.operatorsNeeded ?? '',
+    unitsPerDay: timeline.unitsPerDay ?? '',
+    milestones: timeline.milestones.map((m) => `D${m.day}: ${m.cumulative}`).join(', '),
+    materialsVerified: false,
+    dedicatedStation: false,
+    seniorOperators: false,
+    inspectorSignOff: false,
+    agreedAt: now,
+  };
+}
+
+export function agree(services: Services, request: unknown): Result<Saved<CaseSummary>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = wb.settings();
+    const gaps = wb.gapsOf(record.id);
+    const reworkTerms = f.rework === undefined || f.rework === null ? undefined : fields(f.rework);
+    const concessionTerms = f.concession === undefined || f.concession === null ? undefined : fields(f.concession);
+    const next = recordAgreement(
+      record,
+      {
+        rework: Boolean(reworkTerms),
+        concession: Boolean(concessionTerms),
+        overrideReason: text(f, 'overrideReason', 'Override reason', { max: 500 }),
+      },
+      gaps,
+    );
+    const extra: Row = {};
+    if (concessionTerms) {
+      const grades = gradeTable(settings.grades);
+      const groups = list(concessionTerms, 'groups', 'Concession groups', 20).map((item, i) => {
+        const g = fields(item);
+        const grade = text(g, 'grade', `Group ${i + 1}: grade`, { max: 60 });
+        return {
+          share: requiredNumber(g, 'share', `Group ${i + 1}: share of the lot`, { min: 0, max: 1 }),
+          discount: grade ? grades.find(grade).default : requiredNumber(g, 'discount', `Group ${i + 1}: discount`, { min: 0, max: 1 }),
+        };
+      });
+      const concession = concessionDiscount({
+        groups,
+        reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
+        shipmentValue: record.orderValue,
+      });
+      extra.concessionDiscount = concession.discount;
+      extra.concessionCredit = concession.credit;
+    }
+    if (reworkTerms) wb.append(REWORK, [reworkRow(record, 1, reworkTerms, settings, wb.now)]);
+    const parts = [
+      reworkTerms && 'rework',
+      concessionTerms && `concession ${((Number(extra.concessionDiscount) || 0) * 100).toFixed(2)}%`,
+    ].filter(Boolean);
+    const override = next.evidenceOverride && gaps.length ? ` — evidence incomplete, override: ${next.evidenceOverride}` : '';
+    wb.saveCase(stored, next, `Agreed: ${parts.join(' and ')}${override}`, extra, gaps);
+    return summary(next, wb);
+  });
+}

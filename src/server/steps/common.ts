@@ -1,0 +1,199 @@
+import { STATUS_LABELS, holdNoticeOverdue, oqcResult } from '../../core/case/lifecycle';
+import type { CaseRecord } from '../../core/case/lifecycle';
+import { InputError } from '../../core/errors';
+import type { CaseSummary, CaseView, Result, SettingsView } from '../../shared/contract';
+import { DEFECTS, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
+import type { Settings } from '../../tracker/settings';
+import type { StoredRow } from '../../tracker/table';
+import { Workbook } from '../../tracker/workbook';
+import type { Services } from '../services';
+import { fields, text } from '../validate';
+import type { Fields } from '../validate';
+
+/** How long a save waits for another to finish before saying so. */
+const LOCK_WAIT_MS = 10_000;
+
+/** Runs a handler: user-facing problems come back as messages, anything else as a safe one. */
+export function handle<T>(work: () => T, kind: 'save' | 'read' = 'save'): Result<T> {
+  try {
+    return { ok: true, data: work() };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error: capitalise(error.message) };
+    console.error(error);
+    return {
+      ok: false,
+      error:
+        kind === 'read'
+          ? 'Rework Desk could not read the tracker just now; nothing was changed. Try again; the details are in the execution log.'
+          : 'Sheets did not complete the save, so this step may be only partly recorded: check the case before trying again. The details are in the execution log.',
+    };
+  }
+}
+
+function capitalise(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** A step's view of the workbook, outside the lock: for reads. */
+export function reader(services: Services): Workbook {
+  return new Workbook(services.spreadsheet(), services.user(), services.now(), services.builders());
+}
+
+/**
+ * Every read-modify-write runs under the document lock, so two saves never interleave. The step
+ * stages its changes; they are written only once it has returned (a refused step writes nothing),
+ * and flushed before the lock is released so the next execution reads them.
+ */
+export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
+  const lock = services.lock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new InputError('another save is in progress in this workbook; nothing was changed — try again in a moment.');
+  }
+  try {
+    const wb = reader(services);
+    const result = work(wb);
+    if (wb.dirty) {
+      wb.commit();
+      services.flush();
+    }
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function iso(date: Date | undefined): string {
+  return date ? date.toISOString() : '';
+}
+
+/** A case in brief; `updatedAt` is when its row was last written (now, for the case a step just saved). */
+export function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now): CaseSummary {
+  return {
+    id: c.id,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    factory: c.factory,
+    style: c.style,
+    lotSize: c.lotSize,
+    nextStep: wb.nextStepOf(c),
+    holdOverdue: holdNoticeOverdue(c, wb.now),
+    updatedAt: iso(updatedAt),
+  };
+}
+
+export function caseId(f: Fields): string {
+  return text(f, 'caseId', 'Case ID', { required: true, max: 40 });
+}
+
+/** The settings as the sidebar uses them, with a stamp that changes when any of them does. */
+export function settingsView(settings: Settings): SettingsView {
+  const { level, aqlMajor, aqlMinor, severity, currency, catalogue, splits, grades } = settings;
+  const view = { level, aqlMajor, aqlMinor, severity, currency, catalogue, splits, grades };
+  return { ...view, stamp: stampOf(JSON.stringify(view)) };
+}
+
+function stampOf(textValue: string): string {
+  let hash = 5381;
+  for (let i = 0; i < textValue.length; i++) hash = ((hash * 33) ^ textValue.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * What a save answers: the step's own result, the case as it now stands, and the settings when
+ * they differ from those the sidebar holds — everything it needs to redraw, in one execution.
+ */
+export type Saved<T> = T & { view: CaseView; settings?: SettingsView };
+
+/** The usual handler: a form naming a case, read and changed under the lock. */
+export function onCase<T extends object>(
+  services: Services,
+  request: unknown,
+  work: (step: { wb: Workbook; f: Fields; stored: StoredRow; record: CaseRecord }) => T,
+): Result<Saved<T>> {
+  return handle(() => {
+    const f = fields(request);
+    return locked(services, (wb) => {
+      const id = caseId(f);
+      const data = work({ wb, f, ...wb.findCase(id) });
+      return answer(wb, f, id, data);
+    });
+  });
+}
+
+export function answer<T extends object>(wb: Workbook, f: Fields, id: string, data: T): Saved<T> {
+  const settings = settingsView(wb.settings());
+  return { ...data, view: caseView(wb, id), ...(f.settingsStamp === settings.stamp ? {} : { settings }) };
+}
+
+/** One case in full, as the sidebar shows it. */
+export function caseView(wb: Workbook, id: string): CaseView {
+  const { stored, record } = wb.findCase(id);
+  const plan = oqcResult(record, { criticalFound: 0, majorFound: 0, minorFound: 0 });
+  const view = (p: typeof plan.major) => ({
+    letter: p.letter,
+    sampleSize: p.sampleSize,
+    acceptance: p.acceptance,
+    rejection: p.rejection,
+  });
+  const rework = wb.rowsOf(REWORK, record.id).find((r) => Number(r.values.cycle) === record.reworkCycle)?.values;
+  const settled = wb.rowsOf(SETTLEMENTS, record.id)[0]?.values;
+  return {
+    ...summary(record, wb),
+    po: record.po,
+    orderValue: record.orderValue,
+    currency: record.currency,
+    level: record.level,
+    aqlMajor: record.aqlMajor,
+    aqlMinor: record.aqlMinor,
+    severity: record.severity,
+    inspector: record.inspector ?? '',
+    holdAt: iso(record.holdAt),
+    notifyBy: iso(record.notifyBy),
+    agentNotifiedAt: iso(record.agentNotifiedAt),
+    quarantined: record.quarantined,
+    reworkCycle: record.reworkCycle,
+    factoryPaysNextCycle: record.factoryPaysNextCycle,
+    updatedAt: iso(stored.values.updatedAt as Date | undefined),
+    planMajor: view(plan.major),
+    planMinor: view(plan.minor),
+    defects: wb.rowsOf(DEFECTS, record.id).map((r) => ({
+      unitRef: String(r.values.unitRef),
+      defectType: String(r.values.defectType),
+      measurement: String(r.values.measurement),
+      class: String(r.values.class),
+      rule: String(r.values.rule),
+      cause: String(r.values.cause),
+      functional: r.values.functional === true,
+    })),
+    evidenceGaps: wb.gapsOf(record.id),
+    inspections: wb.rowsOf(INSPECTIONS, record.id).map((r) => ({
+      kind: String(r.values.kind),
+      at: iso(r.values.at as Date | undefined),
+      inspector: String(r.values.inspector),
+      verdict: String(r.values.verdict),
+      reasons: String(r.values.reasons),
+    })),
+    rework: rework && {
+      cycle: Number(rework.cycle),
+      cause: String(rework.cause),
+      units: Number(rework.units),
+      totalCost: Number(rework.totalCost),
+      factoryShare: Number(rework.factoryShare),
+      buyerShare: Number(rework.buyerShare),
+      operatorsNeeded: typeof rework.operatorsNeeded === 'number' ? rework.operatorsNeeded : null,
+      checklist: {
+        materialsVerified: rework.materialsVerified === true,
+        dedicatedStation: rework.dedicatedStation === true,
+        seniorOperators: rework.seniorOperators === true,
+        inspectorSignOff: rework.inspectorSignOff === true,
+      },
+    },
+    reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
+    settlement: settled && {
+      valueKept: Number(settled.valueKept),
+      recoveryRate: Number(settled.recoveryRate),
+      concessionCredit: Number(settled.concessionCredit),
+      reworkCost: Number(settled.reworkCost),
+    },
+  };
+}

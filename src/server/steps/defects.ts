@@ -1,0 +1,62 @@
+import { recordClassification, recordEvidenceState } from '../../core/case/lifecycle';
+import { InputError } from '../../core/errors';
+import { splitTable } from '../../core/protocol/allocation';
+import { catalogue, classifyDefect } from '../../core/protocol/classify';
+import type { Classification } from '../../core/protocol/defectCatalogue';
+import type { CaseSummary, Result } from '../../shared/contract';
+import { DEFECTS } from '../../tracker/schema';
+import type { Row } from '../../tracker/table';
+import type { Services } from '../services';
+import { fields, flag, list, text } from '../validate';
+import { onCase, summary } from './common';
+import type { Saved } from './common';
+
+export function addDefects(services: Services, request: unknown): Result<Saved<CaseSummary & { classes: string[] }>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = wb.settings();
+    const splits = splitTable(settings.splits);
+    const types = catalogue(settings.catalogue);
+    const known = new Set(wb.rowsOf(DEFECTS, record.id).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
+    const rows = list(f, 'defects', 'Defects').map((item, i): Row => {
+      const d = fields(item);
+      const label = (name: string) => `Defect ${i + 1}: ${name}`;
+      const unitRef = text(d, 'unitRef', label('unit'), { required: true, max: 60 });
+      const type = types.find(text(d, 'defectType', label('defect type'), { required: true, max: 100 }));
+      if (known.has(`${unitRef}|${type.name}`)) throw new InputError(`unit ${unitRef} already has a ${type.name.toLowerCase()} recorded.`);
+      known.add(`${unitRef}|${type.name}`);
+      const measured = d.measurement;
+      const measurement =
+        measured === undefined || measured === null || measured === ''
+          ? undefined
+          : typeof measured === 'number'
+            ? measured
+            : text(d, 'measurement', label('measurement'), { max: 60 });
+      const context = text(d, 'context', label('context'), { max: 60 });
+      const result = classifyDefect(type.name, measurement, context || undefined, types);
+      const cause = text(d, 'cause', label('cause'), { max: 60 });
+      return {
+        caseId: record.id,
+        unitRef,
+        carton: text(d, 'carton', label('carton'), { max: 60 }),
+        defectType: type.name,
+        measurement: measurement === undefined ? '' : String(measurement),
+        context: result.context ?? context,
+        class: result.classification.toUpperCase(),
+        rule: result.rule,
+        cause: cause ? splits.find(cause).name : '',
+        inRejectBox: flag(d, 'inRejectBox'),
+        functional: type.functional,
+        recordedAt: wb.now,
+      };
+    });
+    const classified = recordClassification(
+      record,
+      rows.map((r) => String(r.class).toLowerCase() as Classification),
+    );
+    wb.append(DEFECTS, rows);
+    const gaps = wb.gapsOf(record.id);
+    const next = recordEvidenceState(classified, gaps);
+    wb.saveCase(stored, next, `Defects classified: ${rows.map((r) => `${String(r.unitRef)} ${String(r.class)}`).join(', ')}`, {}, gaps);
+    return { ...summary(next, wb), classes: rows.map((r) => String(r.class)) };
+  });
+}

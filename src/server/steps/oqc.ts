@@ -1,0 +1,65 @@
+import { holdNoticeOverdue, recordAgentNotified, recordInspection } from '../../core/case/lifecycle';
+import type { CaseSummary, Result } from '../../shared/contract';
+import { INSPECTIONS } from '../../tracker/schema';
+import { columnLetter } from '../../tracker/setup';
+import type { Services } from '../services';
+import { requiredNumber, text, time } from '../validate';
+import { onCase, summary } from './common';
+import type { Saved } from './common';
+
+export function recordOqc(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const settings = wb.settings();
+    const at = time(f, 'at', 'Inspection time', wb.now);
+    const { case: next, result } = recordInspection(
+      record,
+      {
+        inspector: text(f, 'inspector', 'Inspector', { required: true, max: 100 }),
+        at,
+        criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
+        majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),
+        minorFound: requiredNumber(f, 'minorFound', 'Minor found', { min: 0, whole: true }),
+      },
+      settings.holdNoticeHours,
+    );
+    const col = (key: string) => columnLetter(wb.columnOf(INSPECTIONS, key));
+    const row = '{row}';
+    wb.append(INSPECTIONS, [
+      {
+        caseId: record.id,
+        kind: 'OQC',
+        at,
+        inspector: next.inspector,
+        lotSize: record.lotSize,
+        level: record.level,
+        severity: record.severity,
+        fullInspection: 0,
+        letter: result.major.letter,
+        sampleSize: result.major.sampleSize,
+        aqlMajor: record.aqlMajor,
+        majorAc: result.major.acceptance,
+        majorRe: result.major.rejection,
+        majorFound: f.majorFound,
+        aqlMinor: record.aqlMinor,
+        minorAc: result.minor.acceptance,
+        minorRe: result.minor.rejection,
+        minorFound: f.minorFound,
+        criticalFound: f.criticalFound,
+        verdict: result.passed ? 'ACCEPT' : 'REJECT',
+        reasons: result.reasons.join('; '),
+        // The add-on's own formula, so anyone reading the sheet sees the plan's logic live.
+        majorCheck: `=AQL_VERDICT(${col('majorFound')}${row}, ${col('lotSize')}${row}, ${col('level')}${row}, ${col('aqlMajor')}${row}, ${col('severity')}${row})`,
+      },
+    ]);
+    wb.saveCase(stored, next, result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`);
+    return { ...summary(next, wb), passed: result.passed, reasons: result.reasons };
+  });
+}
+
+export function agentNotified(services: Services, request: unknown): Result<Saved<CaseSummary>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now));
+    wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
+    return summary(next, wb);
+  });
+}

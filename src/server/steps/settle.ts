@@ -1,0 +1,43 @@
+import { recordSettled } from '../../core/case/lifecycle';
+import { settlement } from '../../core/protocol/settlement';
+import type { CaseSummary, Result } from '../../shared/contract';
+import { REWORK, SETTLEMENTS } from '../../tracker/schema';
+import type { Services } from '../services';
+import { onCase, summary } from './common';
+import type { Saved } from './common';
+
+export function settle(services: Services, request: unknown): Result<Saved<CaseSummary & { valueKept: number; recoveryRate: number }>> {
+  return onCase(services, request, ({ wb, stored, record }) => {
+    const next = recordSettled(record);
+    const rework = wb.rowsOf(REWORK, record.id);
+    const sum = (key: string) => rework.reduce((total, r) => total + (Number(r.values[key]) || 0), 0);
+    const credit = Number(stored.values.concessionCredit) || 0;
+    const s = settlement({
+      orderValue: record.orderValue,
+      factoryReworkCost: sum('factoryShare'),
+      buyerReworkCost: sum('buyerShare'),
+      concessionCredit: credit,
+    });
+    wb.append(SETTLEMENTS, [
+      {
+        caseId: record.id,
+        currency: record.currency,
+        orderValue: s.orderValue,
+        reworkCost: s.reworkCost,
+        factoryRework: sum('factoryShare'),
+        buyerRework: sum('buyerShare'),
+        concessionDiscount: Number(stored.values.concessionDiscount) || 0,
+        concessionCredit: s.concessionCredit,
+        valueKept: s.valueKept,
+        recoveryRate: s.recoveryRate,
+        settledAt: wb.now,
+      },
+    ]);
+    wb.saveCase(
+      stored,
+      next,
+      `Settled: value kept ${s.valueKept.toFixed(2)} ${record.currency}, recovery ${(s.recoveryRate * 100).toFixed(2)}%`,
+    );
+    return { ...summary(next, wb), valueKept: s.valueKept, recoveryRate: s.recoveryRate };
+  });
+}
