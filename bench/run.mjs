@@ -71,7 +71,7 @@ for (const name of ['tracker', 'sidebar']) {
     platform: 'node',
     format: 'esm',
     outfile: out.pathname,
-    external: ['playwright-core'],
+    external: ['playwright-core', '@sparticuz/chromium'],
     logLevel: 'warning',
   });
   await (await import(out.href)).run(new URL('../dist/', import.meta.url));

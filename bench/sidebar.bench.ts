@@ -10,7 +10,7 @@ const READY_CLOCK = `<script>new MutationObserver(function(){if(!window.__ready&
 const STUB = `<script>window.google={script:{run:new Proxy({},{get:function(_,n){
   if(n==='withSuccessHandler')return function(ok){return new Proxy({},{get:function(_,m){
     if(m==='withFailureHandler')return function(){return this;};
-    return function(){setTimeout(function(){ok({ok:true,data:[]});},0);};}});};
+    return function(){setTimeout(function(){ok(m==='rdListCases'?{ok:true,data:{cases:[],olderClosed:0,problems:[]}}:{ok:false,error:'not in the benchmark'});},0);};}});};
   return function(){};}})}};</script>`;
 
 const TRIVIAL = '<!DOCTYPE html><html><head></head><body><p>Hello</p><script>document.body.dataset.ready="true"</script></body></html>';

@@ -200,6 +200,58 @@ export class Executions {
   }
 }
 
+/**
+ * Range.createTextFinder: Sheets searches on its side and hands back only the matching cells, so a
+ * search reads no cells over the wire. Partial and case-insensitive unless told otherwise, over
+ * the cells' displayed text (strings and numbers here).
+ */
+export class FakeTextFinder implements Pick<
+  GoogleAppsScript.Spreadsheet.TextFinder,
+  'findAll' | 'matchCase' | 'matchEntireCell' | 'useRegularExpression'
+> {
+  private entire = false;
+  private caseSensitive = false;
+  private regex = false;
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly area: { row: number; column: number; rows: number; columns: number },
+    private readonly text: string,
+  ) {}
+  matchCase(matchCase: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.sheet.counter.count('matchCase');
+    this.caseSensitive = matchCase;
+    return this as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  matchEntireCell(matchEntireCell: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.sheet.counter.count('matchEntireCell');
+    this.entire = matchEntireCell;
+    return this as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  useRegularExpression(useRegEx: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.sheet.counter.count('useRegularExpression');
+    this.regex = useRegEx;
+    return this as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+  findAll(): GRange[] {
+    this.sheet.counter.count('findAll');
+    const fold = (v: string) => (this.caseSensitive ? v : v.toLowerCase());
+    const wanted = fold(this.text);
+    const pattern = this.regex ? new RegExp(this.entire ? `^(?:${this.text})$` : this.text, this.caseSensitive ? '' : 'i') : undefined;
+    const found: GRange[] = [];
+    const { row, column, rows, columns } = this.area;
+    const values = this.sheet.valuesIn(row, column, rows, columns);
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (typeof value !== 'string' && typeof value !== 'number') return;
+        const shown = fold(String(value));
+        if (pattern ? pattern.test(String(value)) : this.entire ? shown === wanted : shown.includes(wanted))
+          found.push(new FakeRange(this.sheet, row + r, column + c, 1, 1) as unknown as GRange);
+      }),
+    );
+    return found;
+  }
+}
+
 export class FakeRange implements Pick<
   GRange,
   | 'getValues'
@@ -211,7 +263,9 @@ export class FakeRange implements Pick<
   | 'setNumberFormats'
   | 'getNumberFormats'
   | 'setDataValidation'
+  | 'setDataValidations'
   | 'getDataValidations'
+  | 'createTextFinder'
   | 'insertCheckboxes'
   | 'setFontWeight'
   | 'setBackground'
@@ -284,8 +338,12 @@ export class FakeRange implements Pick<
   }
   setNumberFormat(format: string): GRange {
     this.calls('setNumberFormat');
-    this.each((cell) => (cell.numberFormat = format));
+    this.applyNumberFormat(format);
     return this as unknown as GRange;
+  }
+  /** The format change itself, for a RangeList's one call over many ranges. */
+  applyNumberFormat(format: string): void {
+    this.each((cell) => (cell.numberFormat = format));
   }
   setNumberFormats(formats: string[][]): GRange {
     this.calls('setNumberFormats');
@@ -301,6 +359,24 @@ export class FakeRange implements Pick<
     this.calls('setDataValidation');
     this.each((cell) => (cell.validation = rule as unknown as FakeDataValidation | null));
     return this as unknown as GRange;
+  }
+  setDataValidations(rules: Array<Array<GRule | null>>): GRange {
+    this.calls('setDataValidations');
+    this.checkShape(rules);
+    rules.forEach((row, r) =>
+      row.forEach(
+        (rule, c) => (this.sheet.writable(this.row + r, this.column + c).validation = rule as unknown as FakeDataValidation | null),
+      ),
+    );
+    return this as unknown as GRange;
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.calls('createTextFinder');
+    return new FakeTextFinder(
+      this.sheet,
+      { row: this.row, column: this.column, rows: this.rows, columns: this.columns },
+      findText,
+    ) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
   }
   getDataValidations(): GRule[][] {
     this.calls('getDataValidations');
@@ -352,10 +428,37 @@ export class FakeRange implements Pick<
   }
 }
 
+/** "C2:E1000" (or "C2") as row, column, rows, columns. */
+function parseA1(a1: string): [number, number, number, number] {
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!match) throw new Error(`Range not found: ${a1}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [r1, c1] = [Number(match[2]), col(match[1])];
+  const [r2, c2] = match[3] ? [Number(match[4]), col(match[3])] : [r1, c1];
+  return [Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1];
+}
+
+/** Sheet.getRangeList: one call formats many ranges at once. */
+export class FakeRangeList implements Pick<GoogleAppsScript.Spreadsheet.RangeList, 'setNumberFormat' | 'getRanges'> {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly ranges: FakeRange[],
+  ) {}
+  setNumberFormat(format: string): GoogleAppsScript.Spreadsheet.RangeList {
+    this.sheet.counter.count('RangeList.setNumberFormat');
+    for (const range of this.ranges) range.applyNumberFormat(format);
+    return this as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
+  getRanges(): GRange[] {
+    return this.ranges as unknown as GRange[];
+  }
+}
+
 export class FakeSheet implements Pick<
   GSheet,
   | 'getName'
   | 'getRange'
+  | 'getRangeList'
   | 'getDataRange'
   | 'getLastRow'
   | 'getLastColumn'
@@ -483,6 +586,15 @@ export class FakeSheet implements Pick<
     if (columns < 1) throw new Error('The number of columns in the range must be at least 1.');
     if (r < 1 || c < 1 || r + rows - 1 > this.maxRows || c + columns - 1 > this.maxColumns) throw new Error(OUTSIDE_SHEET);
     return new FakeRange(this, r, c, rows, columns) as unknown as GRange;
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.counter.count('getRangeList');
+    const ranges = a1Notations.map((a1) => {
+      const [r, c, rows, columns] = parseA1(a1);
+      if (r < 1 || c < 1 || r + rows - 1 > this.maxRows || c + columns - 1 > this.maxColumns) throw new Error(OUTSIDE_SHEET);
+      return new FakeRange(this, r, c, rows, columns);
+    });
+    return new FakeRangeList(this, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
   getDataRange(): GRange {
     this.counter.count('getDataRange');

@@ -19,61 +19,71 @@ export function numberFormatOf(column: ColumnSpec): string | undefined {
   return NUMBER_FORMATS[column.type];
 }
 
-/** What a column's cells get: one signature per kind of column, so adjacent alike columns share calls. */
-function signature(column: ColumnSpec): string {
-  const rule = column.options
-    ? `list:${column.options.join('|')}`
-    : column.type === 'boolean'
-      ? 'checkbox'
-      : column.type === 'date'
-        ? 'date'
-        : '';
-  return `${rule}#${numberFormatOf(column) ?? ''}#${column.computed ? 'computed' : ''}`;
-}
-
-function rule(column: ColumnSpec, builders: Builders): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
+function rule(column: ColumnSpec, builders: Builders): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (column.options)
     return builders.newDataValidation().requireValueInList(column.options.map(String), true).setAllowInvalid(false).build();
   if (column.type === 'boolean') return builders.newDataValidation().requireCheckbox().build();
   // A date rule gives the cell Sheets' date picker and flags text typed into it.
   if (column.type === 'date')
     return builders.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date and time, e.g. 2026-03-14 09:30').build();
-  return undefined;
+  return null;
+}
+
+type Placed = ReadonlyArray<{ column: ColumnSpec; at: number }>;
+
+/** Runs of adjacent columns for which `together` holds between neighbours. */
+function runs(placed: Placed, together: (a: ColumnSpec, b: ColumnSpec) => boolean): Placed[] {
+  const sorted = [...placed].sort((a, b) => a.at - b.at);
+  const out: Array<Array<{ column: ColumnSpec; at: number }>> = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.at + 1 === p.at && together(prev.column, p.column)) last.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+function a1(column: number, row: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
 }
 
 /**
  * Dropdowns, checkboxes, date pickers, number formats and warning-only protection of computed
- * columns for a block of rows, one call of each kind per run of adjacent alike columns.
+ * columns for a block of rows, in as few calls as Sheets allows: one RangeList per number format,
+ * one setDataValidations per run of our adjacent columns, one protection per run of adjacent
+ * computed columns. A user's own columns between ours are never touched.
  */
-export function formatRows(
-  sheet: Sheet,
-  spec: SheetSpec,
-  placed: ReadonlyArray<{ column: ColumnSpec; at: number }>,
-  firstRow: number,
-  rows: number,
-  builders: Builders,
-): void {
+export function formatRows(sheet: Sheet, spec: SheetSpec, placed: Placed, firstRow: number, rows: number, builders: Builders): void {
   if (rows < 1) return;
-  const sorted = [...placed].sort((a, b) => a.at - b.at);
-  let start = 0;
-  while (start < sorted.length) {
-    let end = start;
-    const kind = signature(sorted[start].column);
-    while (end + 1 < sorted.length && sorted[end + 1].at === sorted[end].at + 1 && signature(sorted[end + 1].column) === kind) end++;
-    const run = sorted.slice(start, end + 1);
-    const { column } = run[0];
-    const range = sheet.getRange(firstRow, run[0].at, rows, run.length);
-    const validation = rule(column, builders);
-    if (validation) range.setDataValidation(validation);
-    const numberFormat = numberFormatOf(column);
-    if (numberFormat) range.setNumberFormat(numberFormat);
-    if (column.computed) {
-      const headers = run.map((r) => r.column.header).join(', ');
-      range
-        .protect()
-        .setWarningOnly(true)
-        .setDescription(`${spec.name}: ${headers} ${run.length > 1 ? 'are' : 'is'} written by Rework Desk from the protocol.`);
-    }
-    start = end + 1;
+  const lastRow = firstRow + rows - 1;
+  const byFormat = new Map<string, string[]>();
+  for (const run of runs(placed, (a, b) => numberFormatOf(a) === numberFormatOf(b))) {
+    const format = numberFormatOf(run[0].column);
+    if (!format) continue;
+    const list = byFormat.get(format) ?? [];
+    list.push(`${a1(run[0].at, firstRow)}:${a1(run[run.length - 1].at, lastRow)}`);
+    byFormat.set(format, list);
+  }
+  for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+
+  for (const run of runs(placed, () => true)) {
+    const rules = run.map(({ column }) => rule(column, builders));
+    if (rules.every((r) => r === null)) continue;
+    sheet.getRange(firstRow, run[0].at, rows, run.length).setDataValidations(Array.from({ length: rows }, () => rules));
+  }
+
+  for (const run of runs(
+    placed.filter((p) => p.column.computed),
+    () => true,
+  )) {
+    const headers = run.map((r) => r.column.header).join(', ');
+    sheet
+      .getRange(firstRow, run[0].at, rows, run.length)
+      .protect()
+      .setWarningOnly(true)
+      .setDescription(`${spec.name}: ${headers} ${run.length > 1 ? 'are' : 'is'} written by Rework Desk from the protocol.`);
   }
 }

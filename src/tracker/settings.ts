@@ -18,10 +18,17 @@ import {
 } from '../core/sampling/vocabulary';
 import { SETTINGS } from './schema';
 import { readAll } from './table';
+import type { Row } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The setting that keeps case IDs from ever being reused, even after a row is deleted. */
+export const LAST_CASE_ID = 'Last case ID';
+export const CASE_ID = /^RD-(\d{4})-(\d{4,})$/;
+
 export interface Settings {
+  /** The last case ID handed out, or "" before the first. */
+  lastCaseId: string;
   /** The defect catalogue with any thresholds edited in RD Settings. */
   catalogue: DefectType[];
   level: InspectionLevel;
@@ -52,6 +59,16 @@ function numberIn(name: string, cell: unknown, min: number, max: number): number
 }
 
 const defs: SettingDef[] = [
+  {
+    name: LAST_CASE_ID,
+    value: '',
+    notes: 'written by Rework Desk when it opens a case, so that no case ID is ever used twice; leave it as it is',
+    apply: (s, cell) => {
+      const id = String(cell).trim();
+      if (!CASE_ID.test(id)) throw new InputError(`setting "${LAST_CASE_ID}" must be a case ID such as RD-2026-0007; it is "${cell}".`);
+      s.lastCaseId = id;
+    },
+  },
   {
     name: 'Inspection level',
     value: DEFAULT_LEVEL,
@@ -196,6 +213,7 @@ export function settingRows(): Array<{ name: string; value: string | number; not
 
 export function defaultSettings(): Settings {
   return {
+    lastCaseId: '',
     level: DEFAULT_LEVEL,
     aqlMajor: DEFAULT_AQL_MAJOR,
     aqlMinor: DEFAULT_AQL_MINOR,
@@ -208,15 +226,20 @@ export function defaultSettings(): Settings {
   };
 }
 
-/** Reads RD Settings: blank values take the defaults; a bad value is an error that names the setting. */
-export function readSettings(spreadsheet: Spreadsheet): Settings {
+/** RD Settings as rows have it: blank values take the defaults; a bad value is an error that names the setting. */
+export function settingsFromRows(rows: readonly Row[]): Settings {
   const settings = defaultSettings();
   const byName = new Map(defs.map((d) => [d.name, d]));
-  for (const { values } of readAll(spreadsheet, SETTINGS, 'setting', [])) {
+  for (const values of rows) {
     const def = byName.get(String(values.setting).trim());
     const cell = values.value;
     if (def && cell !== '' && cell !== undefined) def.apply(settings, cell);
   }
   checkThresholdOrder(settings.catalogue);
   return settings;
+}
+
+/** Reads RD Settings. */
+export function readSettings(spreadsheet: Spreadsheet): Settings {
+  return settingsFromRows(readAll(spreadsheet, SETTINGS, 'setting', []).map((r) => r.values));
 }

@@ -17,8 +17,6 @@ type Plan =
   | { spec: SheetSpec; action: 'extend'; sheet: Sheet; missing: ColumnSpec[]; width: number }
   | { spec: SheetSpec; action: 'keep'; sheet: Sheet };
 
-const HEADER_BACKGROUND = '#e8eaed';
-
 export function columnLetter(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
@@ -65,14 +63,14 @@ export function setupTracker(spreadsheet: Spreadsheet, builders: Builders): Setu
   for (const p of plans as Plan[]) {
     if (p.action === 'create') {
       const sheet = spreadsheet.insertSheet(p.spec.name);
-      widen(sheet, p.spec.columns.length);
+      widen(sheet, p.spec.columns.length, true);
       writeHeader(sheet, 1, p.spec.columns);
       sheet.setFrozenRows(1);
       format(sheet, p.spec, p.spec.columns, 1, builders);
       if (p.spec === CASES || p.spec === INSPECTIONS) sheet.setConditionalFormatRules(highlightRules(sheet, p.spec, builders));
       report.created.push(p.spec.name);
     } else if (p.action === 'extend') {
-      widen(p.sheet, p.width + p.missing.length);
+      widen(p.sheet, p.width + p.missing.length, false);
       writeHeader(p.sheet, p.width + 1, p.missing);
       format(p.sheet, p.spec, p.missing, p.width + 1, builders);
       report.columnsAdded[p.spec.name] = p.missing.map((c) => c.header);
@@ -88,12 +86,18 @@ function writeHeader(sheet: Sheet, firstColumn: number, columns: readonly Column
   sheet
     .getRange(1, firstColumn, 1, columns.length)
     .setValues([columns.map((c) => c.header)])
-    .setFontWeight('bold')
-    .setBackground(HEADER_BACKGROUND);
+    .setFontWeight('bold');
 }
 
-/** A new sheet has 26 columns: add what the tracker needs before writing past them. */
-function widen(sheet: Sheet, columns: number): void {
+/** Columns of a new sheet (Sheets' default size is 1,000 × 26). */
+const NEW_SHEET_COLUMNS = 26;
+
+/**
+ * Adds what the tracker needs before writing past a sheet's last column. A sheet just inserted has
+ * Sheets' default width; one that exists may have lost columns to its user, so it is asked.
+ */
+function widen(sheet: Sheet, columns: number, inserted: boolean): void {
+  if (inserted && columns <= NEW_SHEET_COLUMNS) return;
   const max = sheet.getMaxColumns();
   if (columns > max) sheet.insertColumnsAfter(max, columns - max);
 }

@@ -139,6 +139,34 @@ export function readKeyColumn(table: Table, key: string): string[] {
     .map((line) => (line[0] === '' || line[0] === null ? '' : String(line[0]).trim()));
 }
 
+/**
+ * Rows (2 and below) whose cell in a column is exactly `text` (or matches a regular expression):
+ * Sheets searches on its side, so no cell is read until the rows are.
+ */
+export function findRows(table: Table, key: string, text: string, regularExpression = false): number[] {
+  const last = table.sheet.getLastRow();
+  if (last < 2) return [];
+  const finder = table.sheet
+    .getRange(2, table.columns.get(key)!, last - 1, 1)
+    .createTextFinder(text)
+    .matchEntireCell(true)
+    .matchCase(true);
+  if (regularExpression) finder.useRegularExpression(true);
+  return finder
+    .findAll()
+    .map((range) => range.getRow())
+    .sort((a, b) => a - b);
+}
+
+/** One column's cells from `top` to `bottom` (inclusive), as text. */
+export function readColumn(table: Table, key: string, top: number, bottom: number): string[] {
+  if (bottom < top) return [];
+  return table.sheet
+    .getRange(top, table.columns.get(key)!, bottom - top + 1, 1)
+    .getValues()
+    .map((line) => (line[0] === '' || line[0] === null ? '' : String(line[0]).trim()));
+}
+
 /** The last row whose key cell holds a value (1 = only the header), read from the bottom up in chunks. */
 export function lastKeyRow(table: Table, key: string): number {
   let bottom = table.sheet.getLastRow();
@@ -152,29 +180,35 @@ export function lastKeyRow(table: Table, key: string): number {
   return 1;
 }
 
-/** Consecutive runs of row numbers: [first, count]. */
-function runsOf(numbers: readonly number[]): Array<[number, number]> {
+/** Rows this close together are read in one call, gap and all: a call costs more than a few cells. */
+const MERGE_GAP = 20;
+
+/** Spans of the wanted rows, [first, count], merging those closer than MERGE_GAP. */
+function spansOf(numbers: readonly number[]): Array<[number, number]> {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
+  const spans: Array<[number, number]> = [];
   for (const n of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === n) last[1]++;
-    else runs.push([n, 1]);
+    const last = spans[spans.length - 1];
+    if (last && n - (last[0] + last[1] - 1) <= MERGE_GAP) last[1] = n - last[0] + 1;
+    else spans.push([n, 1]);
   }
-  return runs;
+  return spans;
 }
 
 /**
- * Reads the given rows (one call per run of consecutive rows, our columns' span only) as typed
+ * Reads the given rows (one call per span of nearby rows, our columns' span only) as typed
  * records; cells of the wrong type are reported, not thrown.
  */
 export function readRows(table: Table, rows: readonly number[], problems: CellProblem[]): StoredRow[] {
   const first = table.placed[0].at;
   const width = table.placed[table.placed.length - 1].at - first + 1;
+  const wanted = new Set(rows);
   const out: StoredRow[] = [];
-  for (const [start, count] of runsOf(rows)) {
+  for (const [start, count] of spansOf(rows)) {
     const block = table.sheet.getRange(start, first, count, width).getValues();
-    block.forEach((line, i) => out.push({ row: start + i, values: decode(table, line, start + i, first, problems) }));
+    block.forEach((line, i) => {
+      if (wanted.has(start + i)) out.push({ row: start + i, values: decode(table, line, start + i, first, problems) });
+    });
   }
   return out;
 }

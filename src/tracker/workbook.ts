@@ -6,11 +6,11 @@ import { InputError } from '../core/errors';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
-import { CASES, DEFECTS, EVIDENCE, LOG } from './schema';
-import { readSettings } from './settings';
+import { CASES, DEFECTS, EVIDENCE, LOG, SETTINGS } from './schema';
+import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
-import { describeProblem, lastKeyRow, openTable, readKeyColumn, readRows, writeCells } from './table';
+import { describeProblem, findRows, lastKeyRow, openTable, readColumn, readKeyColumn, readRows, writeCells } from './table';
 import type { CellProblem, Row, StoredRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,7 +20,7 @@ const GROWTH_ROWS = 1000;
 
 /** The column whose value makes a row the tracker's: rows without it are the user's (or empty). */
 function keyOf(spec: SheetSpec): string {
-  return spec === CASES ? 'id' : spec === LOG ? 'at' : 'caseId';
+  return spec === CASES ? 'id' : spec === LOG ? 'at' : spec === SETTINGS ? 'setting' : 'caseId';
 }
 
 interface SheetState {
@@ -57,8 +57,17 @@ export class Workbook {
 
   /** RD Settings, read once per step. */
   settings(): Settings {
-    this.loadedSettings ??= readSettings(this.spreadsheet);
+    this.loadedSettings ??= settingsFromRows(this.settingRows().map((r) => r.values));
     return this.loadedSettings;
+  }
+
+  /** RD Settings' rows: a small sheet, read whole. */
+  settingRows(): StoredRow[] {
+    const keys = this.keys(SETTINGS);
+    return this.rowsAt(
+      SETTINGS,
+      keys.flatMap((k, i) => (k ? [i + 2] : [])),
+    );
   }
 
   private state(spec: SheetSpec): SheetState {
@@ -97,12 +106,29 @@ export class Workbook {
     return rows.map((r) => state.read.get(r)!);
   }
 
+  /** Rows whose cell in a column is exactly `text`: found by Sheets, so only those rows are read. */
+  find(spec: SheetSpec, key: string, text: string, regularExpression = false): number[] {
+    const state = this.state(spec);
+    if (key === keyOf(spec) && state.keys && !regularExpression) return state.keys.flatMap((k, i) => (k === text ? [i + 2] : []));
+    return findRows(state.table, key, text, regularExpression);
+  }
+
+  /** One column's cells between two rows, as text. */
+  column(spec: SheetSpec, key: string, top: number, bottom: number): string[] {
+    return readColumn(this.state(spec).table, key, top, bottom);
+  }
+
+  /** The last row the tracker wrote in a sheet (1 when it has none). */
+  lastRow(spec: SheetSpec): number {
+    return this.lastRowOf(spec, this.state(spec));
+  }
+
   /** Rows of a sheet that belong to one case, staged appends included. */
   rowsOf(spec: SheetSpec, caseId: string): StoredRow[] {
     const state = this.state(spec);
     let rows = state.byCase.get(caseId);
     if (!rows) {
-      const numbers = this.keys(spec).flatMap((key, i) => (key === caseId ? [i + 2] : []));
+      const numbers = this.find(spec, keyOf(spec), caseId);
       rows = [...this.rowsAt(spec, numbers), ...state.appends.filter((s) => s.values.caseId === caseId)];
       state.byCase.set(caseId, rows);
     }
@@ -110,10 +136,10 @@ export class Workbook {
   }
 
   findCase(caseId: string): { stored: StoredRow; record: CaseRecord } {
-    const at = this.keys(CASES).indexOf(caseId);
+    const [at] = this.find(CASES, 'id', caseId);
     const staged = this.state(CASES).appends.find((s) => s.values.id === caseId);
-    if (at < 0 && !staged) throw new InputError(`there is no case ${caseId} in "${CASES.name}".`);
-    const stored = staged ?? this.rowsAt(CASES, [at + 2])[0];
+    if (at === undefined && !staged) throw new InputError(`there is no case ${caseId} in "${CASES.name}".`);
+    const stored = staged ?? this.rowsAt(CASES, [at])[0];
     const own = this.problems.filter((p) => p.sheet === CASES.name && p.row === stored.row);
     return { stored, record: caseFromRow(stored.values, own.map(describeProblem)) };
   }

@@ -127,4 +127,27 @@ describe('a real workbook', () => {
     desk.sheet('RD Cases').getRange(5, 5).setValue('note to self');
     expect(desk.ok<CaseList>('rdListCases').cases.map((c) => c.id)).toEqual([id]);
   });
+
+  it('never hands out a deleted case’s ID again, and lists a case whose status was typed over as a problem', () => {
+    const desk = setUp();
+    const first = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    const second = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    const cases = desk.sheet('RD Cases');
+    const width = cases.getLastColumn();
+    cases.getRange(3, 1, 1, width).setValues([Array.from({ length: width }, () => '')]);
+    const third = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    expect([first.id, second.id, third.id].map((id) => id.slice(-4))).toEqual(['0001', '0002', '0003']);
+    expect(
+      desk
+        .sheet('RD Settings')
+        .records()
+        .find((r) => r.Setting === 'Last case ID')?.Value,
+    ).toBe(third.id);
+    cases.getRange(2, 2).setValue('on hold?');
+    const list = desk.ok<CaseList>('rdListCases');
+    expect(list.cases.map((c) => c.id)).toEqual([third.id]);
+    expect(list.problems).toEqual([
+      `"RD Cases" row 2: could not read case ${first.id}: its status "on hold?" is not one of the tracker's; put the status back (RD Log has it).`,
+    ]);
+  });
 });

@@ -30,7 +30,15 @@ describe('setting up the tracker', () => {
     expect(cases.cell(2, col('Quarantined')).validation).toMatchObject({ kind: 'checkbox' });
     expect(cases.cell(2, col('Order value')).numberFormat).toBe('#,##0.00');
     expect(cases.cell(2, col('Tell agent by')).numberFormat).toBe('yyyy-mm-dd hh:mm');
-    expect(cases.protections.map((p) => p.description)).toContain('RD Cases: Status is written by Rework Desk from the protocol.');
+    // One warning-only protection per run of adjacent computed columns.
+    expect(cases.protections.map((p) => p.description)).toEqual([
+      'RD Cases: Case ID, Status, Next step, Created are written by Rework Desk from the protocol.',
+      'RD Cases: Hold notice at, Tell agent by are written by Rework Desk from the protocol.',
+      'RD Cases: Quarantined, Rework cycle, Factory pays next cycle, Rework agreed, Concession agreed, Concession discount, Concession credit, Was held, Updated are written by Rework Desk from the protocol.',
+    ]);
+    // Typed text stays text; dates get Sheets' date picker.
+    expect(cases.cell(1000, col('PO')).numberFormat).toBe('@');
+    expect(cases.cell(2, col('Agent told at')).validation).toMatchObject({ kind: 'date' });
     expect(cases.protections.every((p) => p.warningOnly)).toBe(true);
     expect(cases.conditionalRules.map((r) => r.formula)).toEqual([
       expect.stringMatching(/^=\$[A-Z]+2=TRUE$/),

@@ -1,9 +1,11 @@
-import { openCase } from '../../core/case/lifecycle';
+import { CASE_STATUSES, openCase } from '../../core/case/lifecycle';
+import type { CaseStatus } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
 import { checkAql, parseLevel, parseSeverity } from '../../core/sampling/vocabulary';
 import type { CaseList, CaseSummary, CaseView, Result } from '../../shared/contract';
 import { caseFromRow, nextCaseId } from '../../tracker/caseRecords';
-import { CASES } from '../../tracker/schema';
+import { CASES, SETTINGS } from '../../tracker/schema';
+import { LAST_CASE_ID, settingRows } from '../../tracker/settings';
 import { describeProblem } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
@@ -13,38 +15,57 @@ import type { Saved } from './common';
 
 /** How many closed cases the picker lists, most recent first, besides every open one. */
 export const RECENT_CLOSED = 30;
-const CLOSED = new Set(['released', 'settled']);
+const CLOSED: readonly CaseStatus[] = ['released', 'settled'];
+const OPEN = CASE_STATUSES.filter((status) => !CLOSED.includes(status));
+const anyOf = (statuses: readonly string[]) => `^(${statuses.join('|')})$`;
 
 /**
- * Open cases and the most recent closed ones, from two columns of RD Cases and the listed rows —
- * never every case ever. A row that cannot be read is reported by sheet, row and column and the
- * others still list.
+ * Open cases and the most recent closed ones. Sheets finds the rows by status on its side, so only
+ * the listed rows are read — never every case ever. A row with an ID but a status that is none of
+ * the tracker's, or a cell that cannot be read, is reported by sheet, row and column, and the
+ * other cases still list.
  */
 function caseList(wb: Workbook): CaseList {
-  const ids = wb.keys(CASES);
-  const statuses = wb.columnValues(CASES, 'status');
-  const open: number[] = [];
-  const closed: number[] = [];
-  ids.forEach((id, i) => {
-    if (id) (CLOSED.has(statuses[i]) ? closed : open).push(i + 2);
-  });
+  const open = wb.find(CASES, 'status', anyOf(OPEN), true);
+  const closed = wb.find(CASES, 'status', anyOf(CLOSED), true);
+  const known = new Set([...open, ...closed]);
+  const strays = wb.find(CASES, 'id', '.+', true).filter((row) => !known.has(row));
   const recent = closed.slice(-RECENT_CLOSED);
   const rows = wb.rowsAt(
     CASES,
-    [...open, ...recent].sort((a, b) => a - b),
+    [...open, ...recent, ...strays].sort((a, b) => a - b),
   );
   const problems: string[] = [];
   const cases: CaseSummary[] = [];
   for (const stored of rows) {
+    // A status with no case ID is not a case: the row is the user's.
+    if (!stored.values.id) continue;
     try {
       const own = wb.problems.filter((p) => p.sheet === CASES.name && p.row === stored.row).map(describeProblem);
-      cases.push(summary(caseFromRow(stored.values, own), wb, stored.values.updatedAt as Date | undefined));
+      const { updatedAt, nextStep } = stored.values;
+      cases.push(summary(caseFromRow(stored.values, own), wb, updatedAt as Date | undefined, String(nextStep ?? '')));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(`"${CASES.name}" row ${stored.row}: ${error.message}`);
     }
   }
   return { cases, olderClosed: closed.length - recent.length, problems };
+}
+
+/**
+ * The next case ID: after the last one handed out (kept in RD Settings, so a deleted case's ID is
+ * never given again) and after the tracker's last row, skipping any ID already in use.
+ */
+function newCaseId(wb: Workbook): string {
+  const year = wb.now.getUTCFullYear();
+  const last = wb.lastRow(CASES);
+  const seen = [wb.settings().lastCaseId, ...(last > 1 ? wb.column(CASES, 'id', last, last) : [])];
+  let id = nextCaseId(seen, year);
+  while (wb.find(CASES, 'id', id).length) id = nextCaseId([id], year);
+  const counter = wb.settingRows().find((r) => String(r.values.setting).trim() === LAST_CASE_ID);
+  if (counter) wb.update(SETTINGS, counter, { value: id });
+  else wb.append(SETTINGS, [{ setting: LAST_CASE_ID, value: id, notes: settingRows().find((r) => r.name === LAST_CASE_ID)!.notes }]);
+  return id;
 }
 
 export function listCases(services: Services): Result<CaseList> {
@@ -60,7 +81,7 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
       const severity = text(f, 'severity', 'Severity');
       const aqlMajor = number(f, 'aqlMajor', 'AQL major', { min: 0 });
       const aqlMinor = number(f, 'aqlMinor', 'AQL minor', { min: 0 });
-      const id = nextCaseId(wb.keys(CASES), wb.now.getUTCFullYear());
+      const id = newCaseId(wb);
       const record = openCase(
         id,
         {

@@ -66,8 +66,11 @@ export function iso(date: Date | undefined): string {
   return date ? date.toISOString() : '';
 }
 
-/** A case in brief; `updatedAt` is when its row was last written (now, for the case a step just saved). */
-export function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now): CaseSummary {
+/**
+ * A case in brief; `updatedAt` is when its row was last written (now, for the case a step just
+ * saved). `nextStep`, when given, is the one its row holds (the list reads no other sheet).
+ */
+export function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now, nextStep?: string): CaseSummary {
   return {
     id: c.id,
     status: c.status,
@@ -75,7 +78,7 @@ export function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now): 
     factory: c.factory,
     style: c.style,
     lotSize: c.lotSize,
-    nextStep: wb.nextStepOf(c),
+    nextStep: nextStep || wb.nextStepOf(c),
     holdOverdue: holdNoticeOverdue(c, wb.now),
     updatedAt: iso(updatedAt),
   };
