@@ -1,6 +1,6 @@
 import { compareConcessionToRework, concessionDiscount, gradeTable } from '../core/protocol/concession';
 import { InputError } from '../core/errors';
-import { asGrid, formula, isBlank, optionalNumber, single, toAmount, toNumber, toWhole } from './args';
+import { BLANK, asGrid, broadcast, formula, isBlank, optionalNumber, toAmount, toNumber, toWhole } from './args';
 import type { CellValue } from './args';
 
 const GRADES = gradeTable();
@@ -51,7 +51,8 @@ export function concessionDiscountFormula(
 
 /**
  * =CONCESSION_VS_REWORK(affected_units, concession_credit, return_rate, cost_per_return, [buyer_rework_cost])
- * → expected cost of returns, concession net for the buyer, rework net for the buyer, CONCESSION or REWORK.
+ * → expected cost of returns, concession net for the buyer, rework net for the buyer, CONCESSION or
+ * REWORK. One row per row of a range; a blank row gives a blank row.
  */
 export function concessionVsRework(
   affectedUnits: unknown,
@@ -60,14 +61,25 @@ export function concessionVsRework(
   costPerReturn: unknown,
   buyerReworkCost?: unknown,
 ): CellValue[][] {
-  return formula('CONCESSION_VS_REWORK', () => {
-    const result = compareConcessionToRework({
-      affectedUnits: toWhole('affected_units', single('affected_units', affectedUnits)),
-      concessionCredit: toAmount('concession_credit', single('concession_credit', concessionCredit)),
-      returnRate: toNumber('return_rate', single('return_rate', returnRate)),
-      costPerReturn: toAmount('cost_per_return', single('cost_per_return', costPerReturn)),
-      buyerReworkCost: optionalNumber('buyer_rework_cost', buyerReworkCost),
-    });
-    return [[result.expectedReturnsCost, result.concessionNet, result.reworkNet, result.recommendation.toUpperCase()]];
-  });
+  return broadcast(
+    'CONCESSION_VS_REWORK',
+    [
+      { name: 'affected_units', value: affectedUnits },
+      { name: 'concession_credit', value: concessionCredit },
+      { name: 'return_rate', value: returnRate },
+      { name: 'cost_per_return', value: costPerReturn },
+      { name: 'buyer_rework_cost', value: buyerReworkCost },
+    ],
+    ([units, credit, rate, perReturn, buyerRework]): CellValue[] => {
+      if (isBlank(units)) return [BLANK, BLANK, BLANK, BLANK];
+      const result = compareConcessionToRework({
+        affectedUnits: toWhole('affected_units', units),
+        concessionCredit: toAmount('concession_credit', credit),
+        returnRate: toNumber('return_rate', rate),
+        costPerReturn: toAmount('cost_per_return', perReturn),
+        buyerReworkCost: isBlank(buyerRework) ? undefined : toNumber('buyer_rework_cost', buyerRework),
+      });
+      return [result.expectedReturnsCost, result.concessionNet, result.reworkNet, result.recommendation.toUpperCase()];
+    },
+  ).flat();
 }

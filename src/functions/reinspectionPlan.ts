@@ -1,17 +1,14 @@
 import { reinspectionPlan } from '../core/protocol/reinspection';
-import { BLANK, formula, isBlank, optionalNumber, single, toWhole } from './args';
+import { BLANK, broadcast, isBlank, toWhole } from './args';
 import { aqlArg } from './samplingArgs';
 import type { CellValue } from './args';
 
-function aqlOf(name: string, value: unknown): number | undefined {
-  const cell = single(name, value);
-  return isBlank(cell) ? undefined : aqlArg(name, cell);
-}
+const BLANK_ROW: CellValue[] = Array.from({ length: 9 }, () => BLANK);
 
 /**
  * =REINSPECTION_PLAN(lot_size, reworked_units, [adjacent_units], [aql_major], [aql_minor]) → units
  * inspected 100%, remainder, code letter and sample size for the remainder at Level III, major Ac/Re,
- * minor Ac/Re, total units to inspect.
+ * minor Ac/Re, total units to inspect. One row per row of a range; a blank lot gives a blank row.
  */
 export function reinspectionPlanFormula(
   lotSize: unknown,
@@ -20,27 +17,35 @@ export function reinspectionPlanFormula(
   aqlMajor?: unknown,
   aqlMinor?: unknown,
 ): CellValue[][] {
-  return formula('REINSPECTION_PLAN', () => {
-    const plan = reinspectionPlan({
-      lotSize: toWhole('lot_size', single('lot_size', lotSize), 1),
-      reworkedUnits: toWhole('reworked_units', single('reworked_units', reworkedUnits)),
-      adjacentUnits: optionalNumber('adjacent_units', adjacentUnits, toWhole),
-      aqlMajor: aqlOf('aql_major', aqlMajor),
-      aqlMinor: aqlOf('aql_minor', aqlMinor),
-    });
-    const { major, minor } = plan;
-    return [
-      [
+  return broadcast(
+    'REINSPECTION_PLAN',
+    [
+      { name: 'lot_size', value: lotSize },
+      { name: 'reworked_units', value: reworkedUnits },
+      { name: 'adjacent_units', value: adjacentUnits },
+      { name: 'aql_major', value: aqlMajor },
+      { name: 'aql_minor', value: aqlMinor },
+    ],
+    ([lot, reworked, adjacent, major, minor]): CellValue[] => {
+      if (isBlank(lot) || isBlank(reworked)) return BLANK_ROW;
+      const plan = reinspectionPlan({
+        lotSize: toWhole('lot_size', lot, 1),
+        reworkedUnits: toWhole('reworked_units', reworked),
+        adjacentUnits: isBlank(adjacent) ? undefined : toWhole('adjacent_units', adjacent),
+        aqlMajor: isBlank(major) ? undefined : aqlArg('aql_major', major),
+        aqlMinor: isBlank(minor) ? undefined : aqlArg('aql_minor', minor),
+      });
+      return [
         plan.fullInspection,
         plan.remainder,
         plan.letter ?? BLANK,
         plan.sampleSize,
-        major?.acceptance ?? BLANK,
-        major?.rejection ?? BLANK,
-        minor?.acceptance ?? BLANK,
-        minor?.rejection ?? BLANK,
+        plan.major?.acceptance ?? BLANK,
+        plan.major?.rejection ?? BLANK,
+        plan.minor?.acceptance ?? BLANK,
+        plan.minor?.rejection ?? BLANK,
         plan.totalToInspect,
-      ],
-    ];
-  });
+      ];
+    },
+  ).flat();
 }

@@ -56,11 +56,12 @@ global.AQL_VERDICT = function (defects_found: unknown, lot_size: unknown, level?
  * @param {string|Array<Array<string>>} defect_type The defect, e.g. "colour deviation", "loose thread", "seam pull test", "lead content".
  * @param {number|Array<Array<number>>} [measurement] The measured value in the type's unit (ΔE, cm, stitches, mm, kg, cycles, h, ppm, % by weight), or pass/fail.
  * @param {string|Array<Array<string>>} [context] Where it applies, for types that need it: "shoulder strap" or "main handle"; "exterior panel" or "non-critical panel".
+ * @param {Array<Array<string>>} [settings] The RD Settings range ('RD Settings'!A:B), to classify by the thresholds edited there, as the case desk does.
  * @return {string|Array<Array<string>>} CRITICAL, MAJOR, MINOR or OK.
  * @customfunction
  */
-global.DEFECT_CLASS = function (defect_type: unknown, measurement?: unknown, context?: unknown) {
-  return defectClass(defect_type, measurement, context);
+global.DEFECT_CLASS = function (defect_type: unknown, measurement?: unknown, context?: unknown, settings?: unknown) {
+  return defectClass(defect_type, measurement, context, settings);
 };
 
 /**
@@ -70,23 +71,24 @@ global.DEFECT_CLASS = function (defect_type: unknown, measurement?: unknown, con
  * @param {string|Array<Array<string>>} defect_type The defect, e.g. "colour deviation".
  * @param {number|Array<Array<number>>} [measurement] The measured value in the type's unit, or pass/fail.
  * @param {string|Array<Array<string>>} [context] Where it applies, for types that need it.
+ * @param {Array<Array<string>>} [settings] The RD Settings range ('RD Settings'!A:B), to use the thresholds edited there.
  * @return {string|Array<Array<string>>} The deciding rule, e.g. "ΔE above 1.5 under D65 against the approved lab dip is major".
  * @customfunction
  */
-global.DEFECT_RULE = function (defect_type: unknown, measurement?: unknown, context?: unknown) {
-  return defectRule(defect_type, measurement, context);
+global.DEFECT_RULE = function (defect_type: unknown, measurement?: unknown, context?: unknown, settings?: unknown) {
+  return defectRule(defect_type, measurement, context, settings);
 };
 
 /**
  * @preserve
  * Rework cost: labour minutes ÷ 60 × hourly rate + consumables + QC re-inspection allocation, per unit or for all units. One currency throughout.
  *
- * @param {number} labour_minutes Skilled labour per unit, in minutes.
- * @param {number} hourly_rate Labour rate per hour, in the currency of the calculation.
- * @param {number|Array<Array<number>>} [consumables] Consumables per unit; a range is summed (zipper, edge paint, …).
- * @param {number} [qc_allocation] QC re-inspection cost per unit.
- * @param {number} [units] Units to rework; omitted gives the cost per unit.
- * @return {number} Cost per unit, or the total for the units.
+ * @param {number|Array<Array<number>>} labour_minutes Skilled labour per unit, in minutes.
+ * @param {number|Array<Array<number>>} hourly_rate Labour rate per hour, in the currency of the calculation.
+ * @param {number|Array<Array<number>>} [consumables] Consumables per unit; a range is summed (zipper, edge paint, …); beside a column of units, one row of consumables per unit.
+ * @param {number|Array<Array<number>>} [qc_allocation] QC re-inspection cost per unit.
+ * @param {number|Array<Array<number>>} [units] Units to rework; omitted gives the cost per unit.
+ * @return {number|Array<Array<number>>} Cost per unit, or the total for the units; one per row for ranges.
  * @customfunction
  */
 global.REWORK_COST = function (
@@ -118,11 +120,11 @@ global.REWORK_SPLIT = function (cause: unknown, direct_labour: unknown, other_co
  * @preserve
  * Rework timeline in person-hours: operators needed for a schedule (rounded up), or days needed for a crew, and units per day.
  *
- * @param {number} units Units to rework.
- * @param {number} minutes_per_unit Minutes of rework per unit.
- * @param {number} [days] Promised schedule, in working days.
- * @param {number} [hours_per_day] Working hours per day; 8 when omitted.
- * @param {number} [operators] Operators assigned; with days, a fourth cell says whether they are enough.
+ * @param {number|Array<Array<number>>} units Units to rework.
+ * @param {number|Array<Array<number>>} minutes_per_unit Minutes of rework per unit.
+ * @param {number|Array<Array<number>>} [days] Promised schedule, in working days.
+ * @param {number|Array<Array<number>>} [hours_per_day] Working hours per day; 8 when omitted.
+ * @param {number|Array<Array<number>>} [operators] Operators assigned; with days, a fourth cell says whether they are enough.
  * @return {Array<Array<number|string>>} Person-hours, operators needed (or days needed), units per day[, OK or SHORT BY n OPERATORS].
  * @customfunction
  */
@@ -153,11 +155,11 @@ global.REWORK_MILESTONES = function (units: unknown, days: unknown) {
  * @preserve
  * Re-inspection plan: 100% of reworked and adjacent units, Level III sampling of the rest at the same AQLs.
  *
- * @param {number} lot_size Units in the lot.
- * @param {number} reworked_units Units that were reworked.
- * @param {number} [adjacent_units] Units in the same cartons as reworked ones; 0 when omitted.
- * @param {number} [aql_major] AQL for major defects; 2.5 when omitted.
- * @param {number} [aql_minor] AQL for minor defects; 4.0 when omitted.
+ * @param {number|Array<Array<number>>} lot_size Units in the lot.
+ * @param {number|Array<Array<number>>} reworked_units Units that were reworked.
+ * @param {number|Array<Array<number>>} [adjacent_units] Units in the same cartons as reworked ones; 0 when omitted.
+ * @param {number|Array<Array<number>>} [aql_major] AQL for major defects; 2.5 when omitted.
+ * @param {number|Array<Array<number>>} [aql_minor] AQL for minor defects; 4.0 when omitted.
  * @return {Array<Array<number|string>>} Inspected 100%, remainder, code letter, sample size, major Ac, major Re, minor Ac, minor Re, total to inspect.
  * @customfunction
  */
@@ -197,11 +199,11 @@ global.CONCESSION_DISCOUNT = function (
  * @preserve
  * Concession against rework for the buyer, counting the expected cost of returns.
  *
- * @param {number} affected_units Units with the defects a concession would accept.
- * @param {number} concession_credit The credit offered.
- * @param {number} return_rate Expected share of those units returned by customers (e.g. 5%).
- * @param {number} cost_per_return Cost of one return: shipping, restocking, lost unit.
- * @param {number} [buyer_rework_cost] What rework would cost the buyer; 0 when the factory pays.
+ * @param {number|Array<Array<number>>} affected_units Units with the defects a concession would accept.
+ * @param {number|Array<Array<number>>} concession_credit The credit offered.
+ * @param {number|Array<Array<number>>} return_rate Expected share of those units returned by customers (e.g. 5%).
+ * @param {number|Array<Array<number>>} cost_per_return Cost of one return: shipping, restocking, lost unit.
+ * @param {number|Array<Array<number>>} [buyer_rework_cost] What rework would cost the buyer; 0 when the factory pays.
  * @return {Array<Array<number|string>>} Expected returns cost, concession net, rework net, CONCESSION or REWORK.
  * @customfunction
  */
@@ -219,10 +221,10 @@ global.CONCESSION_VS_REWORK = function (
  * @preserve
  * Recovery rate of a settled case: (order value − rework cost − concession credit) ÷ order value.
  *
- * @param {number} order_value The order's value.
- * @param {number} rework_cost Rework cost of the case.
- * @param {number} [concession_credit] Concession credit granted; 0 when omitted.
- * @return {number} The recovery rate, e.g. 0.9556.
+ * @param {number|Array<Array<number>>} order_value The order's value.
+ * @param {number|Array<Array<number>>} rework_cost Rework cost of the case.
+ * @param {number|Array<Array<number>>} [concession_credit] Concession credit granted; 0 when omitted.
+ * @return {number|Array<Array<number>>} The recovery rate, e.g. 0.9556; one per row for ranges.
  * @customfunction
  */
 global.RECOVERY_RATE = function (order_value: unknown, rework_cost: unknown, concession_credit?: unknown) {

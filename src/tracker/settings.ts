@@ -239,6 +239,21 @@ export function settingsFromRows(rows: readonly Row[]): Settings {
   return settings;
 }
 
+/**
+ * The defect catalogue with the thresholds set in rows of RD Settings (name, value): what a formula
+ * given the settings range classifies by. Other rows (the header, blanks, other settings) are ignored.
+ */
+export function catalogueFromRows(rows: ReadonlyArray<readonly unknown[]>): DefectType[] {
+  const settings = defaultSettings();
+  const byName = new Map(thresholdDefs.map((d) => [d.name, d]));
+  for (const [name, value] of rows) {
+    const def = byName.get(String(name ?? '').trim());
+    if (def && value !== '' && value !== null && value !== undefined) def.apply(settings, value);
+  }
+  checkThresholdOrder(settings.catalogue);
+  return settings.catalogue;
+}
+
 /** Reads RD Settings. */
 export function readSettings(spreadsheet: Spreadsheet): Settings {
   return settingsFromRows(readAll(spreadsheet, SETTINGS, 'setting', []).map((r) => r.values));

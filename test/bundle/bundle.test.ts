@@ -10,8 +10,8 @@ import { HANDLERS } from '../../src/shared/contract';
 const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   AQL_SAMPLE: ['lot_size', 'level', 'aql', 'inspection'],
   AQL_VERDICT: ['defects_found', 'lot_size', 'level', 'aql', 'inspection'],
-  DEFECT_CLASS: ['defect_type', 'measurement', 'context'],
-  DEFECT_RULE: ['defect_type', 'measurement', 'context'],
+  DEFECT_CLASS: ['defect_type', 'measurement', 'context', 'settings'],
+  DEFECT_RULE: ['defect_type', 'measurement', 'context', 'settings'],
   REWORK_COST: ['labour_minutes', 'hourly_rate', 'consumables', 'qc_allocation', 'units'],
   REWORK_SPLIT: ['cause', 'direct_labour', 'other_costs', 'repacking'],
   REWORK_TIMELINE: ['units', 'minutes_per_unit', 'days', 'hours_per_day', 'operators'],
@@ -183,6 +183,71 @@ describe('menu and dialogs', () => {
   });
 });
 
+describe('every formula takes ranges, and gives a blank for a blank row', () => {
+  it('REWORK_COST: one cost per row, a row of consumables per unit, blank rows blank', () => {
+    const costs = bundle.call<number[][]>(
+      'REWORK_COST',
+      [[25], [''], [30]],
+      25,
+      [
+        [1.2, 0.5],
+        ['', ''],
+        [1, ''],
+      ],
+      0.3,
+    );
+    expect(costs[0][0]).toBeCloseTo(12.4167, 4);
+    expect(costs[1][0]).toBe('');
+    expect(costs[2][0]).toBeCloseTo(30 * (25 / 60) + 1 + 0.3, 9);
+    expect(() => bundle.call('REWORK_COST', [[25], [30]], 25, [[1], [2], [3]])).toThrow(
+      /^REWORK_COST: consumables is 3×1 but the other ranges are 2×1/,
+    );
+  });
+
+  it('REWORK_TIMELINE, REINSPECTION_PLAN and CONCESSION_VS_REWORK: one row per row, blank rows blank and as wide', () => {
+    const timeline = bundle.call<unknown[][]>('REWORK_TIMELINE', [[400], [''], [400]], 40, [[3], [''], ['']], 8, [[11], [''], [5]]);
+    expect(timeline[0][0]).toBeCloseTo(266.67, 2);
+    expect(timeline.map((row) => row.slice(1))).toEqual([
+      [12, 134, 'SHORT BY 1 OPERATOR'],
+      ['', '', ''],
+      [7, 58, ''],
+    ]);
+    expect(timeline[1][0]).toBe('');
+    expect(bundle.call('REINSPECTION_PLAN', [[1500], ['']], [[12], ['']])).toEqual([
+      [12, 1488, 'L', 200, 10, 11, 14, 15, 212],
+      ['', '', '', '', '', '', '', '', ''],
+    ]);
+    expect(bundle.call('CONCESSION_VS_REWORK', [[22], ['']], 450, 0.05, 10)).toEqual([
+      [11, 439, 0, 'CONCESSION'],
+      ['', '', '', ''],
+    ]);
+  });
+
+  it('RECOVERY_RATE over a column of cases, and REWORK_MILESTONES blank for a blank row', () => {
+    const rates = bundle.call<unknown[][]>('RECOVERY_RATE', [[15000], [''], [8000]], [[216], [''], [0]], [[450], [''], ['']]);
+    expect(rates[0][0]).toBeCloseTo(0.9556, 4);
+    expect(rates.slice(1)).toEqual([[''], [1]]);
+    expect(bundle.call('REWORK_MILESTONES', '', '')).toEqual([['']]);
+  });
+
+  it('DEFECT_CLASS with the RD Settings range classifies by the thresholds edited there, as the desk does', () => {
+    const settings = [
+      ['Setting', 'Value'],
+      ['Threshold: Colour deviation, major above (ΔE)', 2],
+      ['Currency', 'not read here'],
+      ['', ''],
+    ];
+    expect(bundle.call('DEFECT_CLASS', 'colour deviation', 1.7)).toBe('MAJOR');
+    expect(bundle.call('DEFECT_CLASS', 'colour deviation', 1.7, '', settings)).toBe('MINOR');
+    expect(bundle.call('DEFECT_RULE', 'colour deviation', 2.5, '', settings)).toMatch(
+      /above 2 ΔE is major \(threshold set in RD Settings\)$/,
+    );
+    expect(() => bundle.call('DEFECT_CLASS', 'colour deviation', 1.7, '', [['Setting'], ['x']])).toThrow(
+      /^DEFECT_CLASS: settings must be two columns/,
+    );
+  });
+});
+
 describe('protocol formulas through the bundle', () => {
   it('DEFECT_CLASS gives the documented examples, and DEFECT_RULE says why', () => {
     const examples: Array<[unknown[], string]> = [
@@ -270,7 +335,14 @@ describe('protocol formulas through the bundle', () => {
       ],
       ['REWORK_COST', ['twenty', 25], /^REWORK_COST: labour_minutes must be a number; got "twenty"\.$/],
       ['REWORK_COST', [25, -25], /^REWORK_COST: hourly rate must be a number, 0 or more; got -25\.$/],
-      ['REWORK_COST', [[[25], [30]], 25], /^REWORK_COST: labour_minutes must be a single cell, not a range\.$/],
+      [
+        'REWORK_COST',
+        [
+          [[25], [30]],
+          [[25], [25], [25]],
+        ],
+        /^REWORK_COST: hourly_rate is 3×1 but labour_minutes is 2×1; ranges must have the same shape\.$/,
+      ],
       ['REWORK_COST', [25, 25, 1, 0, 2.5], /^REWORK_COST: units must be a whole number of 0 or more; got 2\.5\.$/],
       ['REWORK_SPLIT', ['bad luck', 100], /^REWORK_SPLIT: unknown cause "bad luck"; known causes: material substitution, /],
       ['REWORK_SPLIT', ['workmanship', -5], /^REWORK_SPLIT: direct_labour must be 0 or more; got -5\.$/],
