@@ -6,6 +6,8 @@
  * converted to numbers, dates, etc. following the same rules that are applied when entering text
  * into a cell via the Google Sheets UI."). The locale modelled is en_US.
  */
+import { isRealDay, wallTimeToDate } from '../src/core/time';
+
 export type Typed =
   | { kind: 'text'; value: string }
   | { kind: 'formula'; formula: string }
@@ -18,35 +20,6 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?:\s+(\d{1,2}):(\d{2}
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 
-/** Milliseconds to add to a UTC instant to get the wall time in `timeZone`. */
-function offsetAt(utc: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utc));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(utc / 1000) * 1000;
-}
-
-/** The instant of a wall-clock time in a time zone (the spreadsheet's, for typed dates). */
-export function wallTimeToDate(y: number, m: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
-  const guess = Date.UTC(y, m - 1, d, h, mi, s);
-  const first = guess - offsetAt(guess, timeZone);
-  return new Date(guess - offsetAt(first, timeZone));
-}
-
-function realDay(y: number, m: number, d: number): boolean {
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
-
 function hours(h: number, ampm: string | undefined): number | undefined {
   if (!ampm) return h <= 23 ? h : undefined;
   if (h < 1 || h > 12) return undefined;
@@ -54,7 +27,7 @@ function hours(h: number, ampm: string | undefined): number | undefined {
 }
 
 function date(y: number, m: number, d: number, h: number, mi: number, s: number, timeZone: string): Typed | undefined {
-  if (!realDay(y, m, d) || mi > 59 || s > 59) return undefined;
+  if (!isRealDay(y, m, d) || mi > 59 || s > 59) return undefined;
   return { kind: 'date', value: wallTimeToDate(y, m, d, h, mi, s, timeZone) };
 }
 

@@ -11,6 +11,7 @@ import { reworkTimeline } from '../src/core/protocol/timeline';
 import { AQL_LABELS, AQL_VALUES, INSPECTION_LEVELS, SEVERITIES } from '../src/core/sampling/tables';
 import type { InspectionLevel, Severity } from '../src/core/sampling/tables';
 import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY } from '../src/core/sampling/vocabulary';
+import { formatInZone } from '../src/core/time';
 import type { CaseList, CaseSummary, CaseView, HandlerName, SettingsView } from '../src/shared/contract';
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
@@ -125,9 +126,12 @@ function values(form: HTMLFormElement): Record<string, string | boolean> {
 const num = (v: string | boolean | undefined): number | undefined =>
   v === undefined || v === '' || typeof v === 'boolean' ? undefined : Number(v);
 
-/** An ISO time from a datetime-local field, or undefined for "now". */
-function isoOf(v: string | boolean | undefined): string | undefined {
-  return typeof v === 'string' && v ? new Date(v).toISOString() : undefined;
+/**
+ * A datetime-local field's wall-clock time as typed ("2026-03-14T09:30"), or undefined for "now":
+ * the server reads it in the spreadsheet's zone, whatever zone this browser is in.
+ */
+function wallTimeOf(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
 }
 
 // ---------- server calls with pending, success and error states ----------
@@ -475,7 +479,8 @@ function oqcForm(c: CaseView): HTMLElement {
 
 function holdForm(c: CaseView): HTMLElement {
   if (!c.holdAt) return done('Hold notice', ['No hold: the lot passed OQC or is not inspected yet.']);
-  const fmt = (iso: string) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—');
+  // Times in the spreadsheet's zone, named, as the sheet itself shows them.
+  const fmt = (iso: string) => (iso ? `${formatInZone(new Date(iso), c.timeZone)} (${c.timeZone})` : '—');
   const facts = h(
     'dl',
     {},
@@ -490,9 +495,17 @@ function holdForm(c: CaseView): HTMLElement {
   return form(
     'hold-form',
     'Hold notice',
-    [facts, field('hold', { name: 'at', label: 'Agent told at', type: 'datetime-local', hint: 'Blank means now.' })],
+    [
+      facts,
+      field('hold', {
+        name: 'at',
+        label: 'Agent told at',
+        type: 'datetime-local',
+        hint: `In ${c.timeZone} time, the spreadsheet's zone. Blank means now.`,
+      }),
+    ],
     'Agent told',
-    (el) => void submit(el, 'rdRecordAgentNotified', { caseId: c.id, at: isoOf(values(el).at) }, 'Recorded.'),
+    (el) => void submit(el, 'rdRecordAgentNotified', { caseId: c.id, at: wallTimeOf(values(el).at) }, 'Recorded.'),
   );
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors';
+import { formatInZone, parseTime } from '../core/time';
 
 /** Reading a request that arrived as `unknown` from the sidebar: each check says which field is wrong. */
 export type Fields = Record<string, unknown>;
@@ -58,15 +59,21 @@ export function flag(f: Fields, key: string): boolean {
   return value;
 }
 
-/** An ISO 8601 time from the sidebar, or now when omitted. */
-export function time(f: Fields, key: string, label: string, now: Date): Date {
+/** How far ahead of the server's clock a recorded time may be: clocks and typing drift a little, not days. */
+const FUTURE_SLACK_MS = 10 * 60_000;
+
+/**
+ * A time from the sidebar, or now when omitted: wall-clock time in the spreadsheet's zone, or an
+ * ISO instant; a time more than a few minutes ahead of now is refused, as not yet happened.
+ */
+export function time(f: Fields, key: string, label: string, now: Date, timeZone: string): Date {
   const value = f[key];
   if (blank(value)) return now;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
-    throw new InputError(`${label} must be a date and time such as 2026-03-14T09:30:00Z.`);
+  if (typeof value !== 'string') throw new InputError(`${label} must be a date and time such as 2026-03-14 09:30.`);
+  const at = parseTime(label, value, timeZone);
+  if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
+    throw new InputError(`${label} is in the future (${formatInZone(at, timeZone)}, ${timeZone} time); record it once it has happened.`);
   }
-  const at = new Date(value.trim());
-  if (Number.isNaN(at.getTime())) throw new InputError(`${label} is not a real date.`);
   return at;
 }
 

@@ -168,6 +168,8 @@ export interface PlanView {
 }
 
 export interface CaseView extends CaseSummary {
+  /** The spreadsheet's time zone (IANA name): the sidebar shows and reads every time in it. */
+  timeZone: string;
   po: string;
   orderValue: number;
   currency: string;

@@ -54,6 +54,13 @@ export class Workbook {
   ) {}
 
   private loadedSettings?: Settings;
+  private zone?: string;
+
+  /** The spreadsheet's time zone: every time a user reads or types is in it. */
+  timeZone(): string {
+    this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
+    return this.zone;
+  }
 
   /** RD Settings, read once per step. */
   settings(): Settings {

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, loadExample } from '../../preview/example';
 import type { CaseList, CaseSummary, SetupResult } from '../../src/shared/contract';
+import { loadBundle } from '../../fakes/runtime';
+import { FakeSpreadsheet } from '../../fakes/spreadsheet';
+import { formatInZone } from '../../src/core/time';
 import { Desk } from '../support/desk';
 
 const NEW_CASE = { factory: 'Baiyun Bags', style: 'Tote T-40', orderValue: 8000, lotSize: 1200 };
@@ -149,5 +152,29 @@ describe('a real workbook', () => {
     expect(list.problems).toEqual([
       `"RD Cases" row 2: could not read case ${first.id}: its status "on hold?" is not one of the tracker's; put the status back (RD Log has it).`,
     ]);
+  });
+
+  it('reads and shows times in the spreadsheet’s time zone, refusing days that do not exist and times not yet come', () => {
+    const desk = new Desk(loadBundle(new FakeSpreadsheet(undefined, 'Shanghai office', 'Asia/Shanghai')));
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    const inspected = new Date(Date.now() - 3 * 3600_000);
+    const wall = (date: Date) => formatInZone(date, 'Asia/Shanghai').replace(' ', 'T');
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', at: wall(inspected), criticalFound: 0, majorFound: 9, minorFound: 0 });
+    const told = new Date(inspected.getTime() + 30 * 60_000);
+    desk.ok('rdRecordAgentNotified', { caseId: id, at: wall(told) });
+    const view = desk.view(id);
+    expect(view.timeZone).toBe('Asia/Shanghai');
+    // Typed as Shanghai wall time, stored as the instant: 30 minutes after the hold, not 8 hours off.
+    expect(new Date(view.agentNotifiedAt).getTime() - new Date(view.holdAt).getTime()).toBe(30 * 60_000);
+    expect(view.holdOverdue).toBe(false);
+    const next = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: next.id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    expect(desk.refused('rdRecordAgentNotified', { caseId: next.id, at: '2025-02-30T10:00' })).toBe(
+      'Time the agent was told: 2025-02-30 is not a date on the calendar.',
+    );
+    expect(desk.refused('rdRecordAgentNotified', { caseId: next.id, at: '2099-01-01T10:00' })).toBe(
+      'Time the agent was told is in the future (2099-01-01 10:00, Asia/Shanghai time); record it once it has happened.',
+    );
   });
 });

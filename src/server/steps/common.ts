@@ -142,6 +142,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
   const settled = wb.rowsOf(SETTLEMENTS, record.id)[0]?.values;
   return {
     ...summary(record, wb),
+    timeZone: wb.timeZone(),
     po: record.po,
     orderValue: record.orderValue,
     currency: record.currency,

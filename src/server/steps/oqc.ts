@@ -10,7 +10,7 @@ import type { Saved } from './common';
 export function recordOqc(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const settings = wb.settings();
-    const at = time(f, 'at', 'Inspection time', wb.now);
+    const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
     const { case: next, result } = recordInspection(
       record,
       {
@@ -58,7 +58,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
 
 export function agentNotified(services: Services, request: unknown): Result<Saved<CaseSummary>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
-    const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now));
+    const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now, wb.timeZone()));
     wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
     return summary(next, wb);
   });

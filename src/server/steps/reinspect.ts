@@ -12,7 +12,7 @@ import { currentRework } from './rework';
 export function reinspect(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const rework = currentRework(wb, record);
-    const at = time(f, 'at', 'Re-inspection time', wb.now);
+    const at = time(f, 'at', 'Re-inspection time', wb.now, wb.timeZone());
     const count = (key: string, label: string) => requiredNumber(f, key, label, { min: 0, whole: true });
     const findings = {
       inspector: text(f, 'inspector', 'Re-inspector', { required: true, max: 100 }),

@@ -29,7 +29,7 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
         cycle: record.reworkCycle,
         unitRef,
         operatorId: text(f, 'operatorId', 'Operator ID', { required: true, max: 60 }),
-        at: time(f, 'at', 'Rework date', wb.now),
+        at: time(f, 'at', 'Rework date', wb.now, wb.timeZone()),
         nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
         signedOffBy: text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }),
       },
