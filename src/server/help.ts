@@ -1,3 +1,4 @@
+import { FORMULAS_ENABLED } from './setupMessage';
 import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY, aqlLabel } from '../core/sampling/vocabulary';
 
 /** What the build reads from each custom function's JSDoc in main.ts (scripts/build.mjs). */
@@ -38,6 +39,7 @@ export function formulaHelpHtml(docs: readonly FormulaDoc[] = __FORMULA_DOCS__):
     `<p>Blank cells give blank results; ranges give one result per row. Defaults: level ${DEFAULT_LEVEL}, ` +
     `AQL ${aqlLabel(DEFAULT_AQL_MAJOR)} for major and ${aqlLabel(DEFAULT_AQL_MINOR)} for minor defects, ${DEFAULT_SEVERITY} inspection; ` +
     'AQL 0 means zero tolerance. Reduced inspection follows MIL-STD-105E / ANSI/ASQ Z1.4.</p>' +
+    `<p>${escapeHtml(FORMULAS_ENABLED)}</p>` +
     items +
     '</body></html>'
   );

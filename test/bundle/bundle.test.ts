@@ -180,6 +180,8 @@ describe('menu and dialogs', () => {
     expect(shown.kind).toBe('modeless');
     const html = shown.html!.getContent();
     for (const name of Object.keys(PUBLIC_FUNCTIONS).filter(isCustomFunction)) expect(html).toContain(`${name}(`);
+    // An installed add-on's formulas work only where it is enabled: the help says how.
+    expect(html).toContain('Extensions → Add-ons → Manage add-ons → Use in this document');
   });
 });
 

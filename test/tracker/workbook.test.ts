@@ -115,7 +115,9 @@ describe('setting up the tracker', () => {
     b.call('setUpCaseTracker');
     b.call('setUpCaseTracker');
     expect(b.ui.alerts[0]).toMatch(/^Rework Desk\nCreated: RD Cases, RD Inspections/);
-    expect(b.ui.alerts[1]).toBe('Rework Desk\nThe case tracker is already set up; nothing needed changing.');
+    expect(b.ui.alerts[1]).toMatch(
+      /^Rework Desk\nThe case tracker is already set up; nothing needed changing\.\n\nRework Desk is now enabled in this spreadsheet, so its formulas .* work here\. In another spreadsheet, use any Rework Desk menu item once, or Extensions → Add-ons → Manage add-ons → Use in this document\.$/,
+    );
   });
 });
 
