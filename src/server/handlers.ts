@@ -4,7 +4,7 @@ export { setup, getSettings } from './steps/setup';
 export { listCases, createCase, getCase, RECENT_CLOSED } from './steps/cases';
 export { recordOqc, agentNotified } from './steps/oqc';
 export { addDefects } from './steps/defects';
-export { saveEvidence } from './steps/evidence';
+export { saveEvidence, correct } from './steps/evidence';
 export { agree } from './steps/agree';
 export { logReworkedUnit, signChecklist, completeRework } from './steps/rework';
 export { reinspect } from './steps/reinspect';

@@ -319,3 +319,7 @@ global.rdRecordReinspection = function (request: unknown) {
 global.rdSettle = function (request: unknown) {
   return handlers.settle(appsScript, request);
 };
+/** @preserve Sidebar: correct a recorded fact (the time the agent was told, a photo or video link), with a reason. */
+global.rdCorrect = function (request: unknown) {
+  return handlers.correct(appsScript, request);
+};

@@ -25,6 +25,7 @@ export const HANDLERS = [
   'rdCompleteRework',
   'rdRecordReinspection',
   'rdSettle',
+  'rdCorrect',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 

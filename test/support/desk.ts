@@ -16,9 +16,16 @@ export class Desk {
     if (!result.ok) throw new Error(`${handler} refused: ${result.error}`);
     return result.data;
   }
+  /**
+   * A refusal, checked to leave the workbook exactly as it was: every value, formula and number
+   * format of every sheet, and each sheet's size.
+   */
   refused(handler: string, request?: unknown): string {
+    const before = JSON.stringify(this.bundle.spreadsheet.snapshot());
     const result = this.raw(handler, request);
     if (result.ok) throw new Error(`${handler} was expected to refuse but succeeded`);
+    const after = JSON.stringify(this.bundle.spreadsheet.snapshot());
+    if (after !== before) throw new Error(`${handler} refused ("${result.error}") but changed the workbook`);
     return result.error;
   }
   view(caseId: string): CaseView {

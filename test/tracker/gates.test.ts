@@ -127,7 +127,7 @@ describe('the protocol’s gates, each refusing with its reason', () => {
       /^The supervision checklist is not signed: Replacement materials verified against the BOM; /,
     );
     desk.ok('rdSignChecklist', { caseId: id, ...SIGNED });
-    expect(desk.refused('rdCompleteRework', { caseId: id })).toBe('Only 1 of 2 units are in the Reworked log.');
+    expect(desk.refused('rdCompleteRework', { caseId: id })).toBe('Only 1 of the 2 units to rework are in the Reworked log; not yet: U2.');
   });
 
   it('re-inspection needs a different inspector from the original OQC', () => {

@@ -1,4 +1,6 @@
 import { InputError } from '../errors';
+import { MAX_AMOUNT, currencyCode } from '../money';
+import { samePerson } from '../people';
 import { wholeCount } from '../checks';
 import type { Classification, DefectClass } from '../protocol/defectCatalogue';
 import type { ReinspectionFindings } from '../protocol/reinspection';
@@ -92,8 +94,8 @@ function text(name: string, value: string, max = 200): string {
 }
 
 export function openCase(id: string, input: NewCase, now: Date): CaseRecord {
-  if (!(input.orderValue > 0) || !Number.isFinite(input.orderValue))
-    throw new InputError(`order value must be above 0; got ${input.orderValue}.`);
+  if (!(input.orderValue > 0) || !(input.orderValue <= MAX_AMOUNT))
+    throw new InputError(`order value must be above 0 and at most ${MAX_AMOUNT.toExponential()}; got ${input.orderValue}.`);
   if (!Number.isInteger(input.lotSize) || input.lotSize < 1)
     throw new InputError(`lot size must be a whole number of units; got ${input.lotSize}.`);
   // Checking the plan now catches a bad AQL before anything is written.
@@ -107,7 +109,7 @@ export function openCase(id: string, input: NewCase, now: Date): CaseRecord {
     style: text('style', input.style),
     po: input.po.trim(),
     orderValue: input.orderValue,
-    currency: text('currency', input.currency, 8).toUpperCase(),
+    currency: currencyCode('currency', input.currency),
     lotSize: input.lotSize,
     level: input.level,
     aqlMajor: input.aqlMajor,
@@ -180,6 +182,27 @@ export function recordInspection(
 
 export function recordAgentNotified(c: CaseRecord, at: Date): CaseRecord {
   if (!c.holdAt) throw new InputError(`${c.id} has no hold notice to acknowledge.`);
+  if (c.agentNotifiedAt) {
+    throw new InputError(
+      `the agent was already recorded as told at ${c.agentNotifiedAt.toISOString()}; a recorded time changes only by a correction with a reason.`,
+    );
+  }
+  if (at.getTime() < c.holdAt.getTime()) throw new InputError('the agent cannot be told before the hold began.');
+  return { ...c, agentNotifiedAt: at };
+}
+
+/** A correction is a recorded fact changed on purpose: it needs a reason, and a closed case is closed. */
+export function requireCorrectable(c: CaseRecord, reason: string): string {
+  if (c.status === 'settled') throw new InputError(`${c.id} is settled: its record can no longer be corrected.`);
+  const why = reason.trim();
+  if (!why) throw new InputError('a correction needs a reason, for the log.');
+  return why;
+}
+
+/** Corrects when the agent was told of the hold (a mistyped time), with a reason for the log. */
+export function correctAgentNotified(c: CaseRecord, at: Date, reason: string): CaseRecord {
+  requireCorrectable(c, reason);
+  if (!c.holdAt || !c.agentNotifiedAt) throw new InputError(`${c.id} has no time the agent was told to correct.`);
   if (at.getTime() < c.holdAt.getTime()) throw new InputError('the agent cannot be told before the hold began.');
   return { ...c, agentNotifiedAt: at };
 }
@@ -244,22 +267,30 @@ export const SUPERVISION_CHECKLIST = [
 ] as const;
 export type ChecklistKey = (typeof SUPERVISION_CHECKLIST)[number]['key'];
 
-/** Step 5: rework is done when the checklist is signed and every unit to rework is in the Reworked log. */
+/** Step 5: rework is done when the checklist is signed and every unit in the cycle's scope is in the Reworked log. */
 export function recordReworkDone(
   c: CaseRecord,
   checklist: Partial<Record<ChecklistKey, boolean>>,
-  unitsLogged: number,
-  unitsToRework: number,
+  scope: readonly string[],
+  logged: readonly string[],
 ): CaseRecord {
   requireStatus(c, ['agreed'], 'finishing rework');
   const unsigned = SUPERVISION_CHECKLIST.filter((item) => !checklist[item.key]).map((item) => item.label);
   if (unsigned.length) throw new InputError(`the supervision checklist is not signed: ${unsigned.join('; ')}.`);
-  if (unitsLogged < unitsToRework) throw new InputError(`only ${unitsLogged} of ${unitsToRework} units are in the Reworked log.`);
+  const done = new Set(logged);
+  const missing = scope.filter((unit) => !done.has(unit));
+  if (missing.length) {
+    throw new InputError(
+      `only ${scope.length - missing.length} of the ${scope.length} units to rework are in the Reworked log; not yet: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}.`,
+    );
+  }
   return { ...c, status: 'rework-done' };
 }
 
 export interface ReinspectionInput extends ReinspectionFindings {
   inspector: string;
+  /** Critical units among the defective units recorded at the re-inspection. */
+  newCritical?: number;
   reworkedUnits: number;
   adjacentUnits: number;
 }
@@ -268,7 +299,7 @@ export interface ReinspectionInput extends ReinspectionFindings {
 export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
   requireStatus(c, ['rework-done'], 're-inspection');
   const inspector = text('re-inspector', input.inspector);
-  if (c.inspector && inspector.toLowerCase() === c.inspector.toLowerCase()) {
+  if (c.inspector && samePerson(inspector, c.inspector)) {
     throw new InputError(`the re-inspection needs a different inspector from the original OQC (${c.inspector}).`);
   }
   const plan = reinspectionPlan({
@@ -287,6 +318,8 @@ export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
         status: 'agreed',
         reworkCycle: c.reworkCycle + 1,
         factoryPaysNextCycle: verdict.nextCycleAtFactoryCost || c.factoryPaysNextCycle,
+        // Any critical defect quarantines the whole lot, at re-inspection as at the OQC.
+        quarantined: c.quarantined || (input.sampleCritical ?? 0) > 0 || (input.newCritical ?? 0) > 0,
       };
   return { case: next, plan, verdict, inspector };
 }

@@ -4,6 +4,10 @@ import { allocateRework, splitTable } from '../../core/protocol/allocation';
 import { concessionDiscount, gradeTable } from '../../core/protocol/concession';
 import { reworkCost } from '../../core/protocol/reworkCost';
 import { reworkTimeline } from '../../core/protocol/timeline';
+import { reworkScope, scopeText } from '../../core/case/reworkScope';
+import type { RecordedUnit } from '../../core/case/reworkScope';
+import { InputError } from '../../core/errors';
+import { roundMoney } from '../../core/money';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
@@ -12,11 +16,37 @@ import type { Services } from '../services';
 import { fields, list, number, requiredNumber, text } from '../validate';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
+import { recordedUnits } from './rework';
 import type { Saved } from './common';
 
-export function reworkRow(record: CaseRecord, cycle: number, terms: Fields, settings: Settings, now: Date): Row {
+/** Units left out of the rework: a list, or names separated by commas or lines. */
+function namesOf(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [];
+  return items.map((v) => String(v).trim()).filter(Boolean);
+}
+
+/**
+ * A rework cycle's row: its scope (the units it must cover, from the units recorded), cost, who pays
+ * by cause, and timeline. Money is rounded to the case currency's minor unit.
+ */
+export function reworkRow(
+  record: CaseRecord,
+  cycle: number,
+  terms: Fields,
+  settings: Settings,
+  now: Date,
+  recorded: readonly RecordedUnit[],
+): Row {
   const cause = splitTable(settings.splits).find(text(terms, 'cause', 'Cause', { required: true, max: 60 }));
   const units = requiredNumber(terms, 'units', 'Units to rework', { min: 1, whole: true });
+  const leftOutReason = text(terms, 'leftOutReason', 'Why units are left out', { max: 300 });
+  const scope = reworkScope(recorded, {
+    leftOut: namesOf(terms.leftOut),
+    reason: leftOutReason,
+    unitsToRework: units,
+    lotSize: record.lotSize,
+  });
+  const money = (amount: number) => roundMoney(amount, record.currency);
   const cost = reworkCost(
     {
       labourMinutes: requiredNumber(terms, 'labourMinutes', 'Labour minutes per unit', { min: 0 }),
@@ -43,14 +73,16 @@ export function reworkRow(record: CaseRecord, cycle: number, terms: Fields, sett
     cycle,
     cause: cause.name,
     units,
+    scope: scopeText(scope.units),
+    leftOut: scope.leftOut.length ? `${scope.leftOut.join(', ')}: ${leftOutReason}` : '',
     labourMinutes: terms.labourMinutes,
     hourlyRate: terms.hourlyRate,
     consumables: cost.consumables,
     qcAllocation: cost.qcAllocation,
-    costPerUnit: cost.perUnit,
-    totalCost: cost.total,
-    factoryShare: allocation.factory,
-    buyerShare: allocation.buyer,
+    costPerUnit: money(cost.perUnit),
+    totalCost: money(cost.total),
+    factoryShare: money(allocation.factory),
+    buyerShare: money(allocation.buyer),
     days: days ?? timeline.daysNeeded ?? '',
     hoursPerDay: timeline.hoursPerDay,
     operators: terms.operators ?? '',
@@ -96,10 +128,16 @@ export function agree(services: Services, request: unknown): Result<Saved<CaseSu
         reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
         shipmentValue: record.orderValue,
       });
+      // A credit above the order would leave nothing to settle: refused now, not at settlement.
+      if (concession.discount > 1) {
+        throw new InputError(
+          `the concession comes to ${(concession.discount * 100).toFixed(2)}% of the order value; it cannot be more than the whole order.`,
+        );
+      }
       extra.concessionDiscount = concession.discount;
-      extra.concessionCredit = concession.credit;
+      extra.concessionCredit = roundMoney(concession.credit ?? 0, record.currency);
     }
-    if (reworkTerms) wb.append(REWORK, [reworkRow(record, 1, reworkTerms, settings, wb.now)]);
+    if (reworkTerms) wb.append(REWORK, [reworkRow(record, 1, reworkTerms, settings, wb.now, recordedUnits(wb, record.id))]);
     const parts = [
       reworkTerms && 'rework',
       concessionTerms && `concession ${((Number(extra.concessionDiscount) || 0) * 100).toFixed(2)}%`,

@@ -1,18 +1,31 @@
 import { recordReinspection } from '../../core/case/lifecycle';
 import type { CaseSummary, Result } from '../../shared/contract';
-import { INSPECTIONS, REWORK } from '../../tracker/schema';
+import { InputError } from '../../core/errors';
+import { formatInZone } from '../../core/time';
+import { DEFECTS, INSPECTIONS, REWORK } from '../../tracker/schema';
 import type { Services } from '../services';
-import { number, requiredNumber, text, time } from '../validate';
+import { list, number, requiredNumber, text, time } from '../validate';
 import type { Fields } from '../validate';
 import { reworkRow } from './agree';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
-import { currentRework } from './rework';
+import { classifiedRows } from './defects';
+import { currentRework, scopeOfCycle } from './rework';
 
 export function reinspect(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const rework = currentRework(wb, record);
     const at = time(f, 'at', 'Re-inspection time', wb.now, wb.timeZone());
+    const doneAt = rework.values.doneAt as Date | undefined;
+    if (doneAt && at.getTime() < doneAt.getTime()) {
+      throw new InputError(
+        `the re-inspection cannot come before the rework was done (${formatInZone(doneAt, wb.timeZone())}, ${wb.timeZone()} time).`,
+      );
+    }
+    // The defective units found now, classified like the OQC's: the next cycle's scope if the lot fails.
+    const foundAt = `Re-inspection ${record.reworkCycle}`;
+    const found =
+      f.defects === undefined || f.defects === null ? [] : classifiedRows(wb, record.id, list(f, 'defects', 'Defects found'), foundAt);
     const count = (key: string, label: string) => requiredNumber(f, key, label, { min: 0, whole: true });
     const findings = {
       inspector: text(f, 'inspector', 'Re-inspector', { required: true, max: 100 }),
@@ -24,7 +37,14 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
       sampleMinor: count('sampleMinor', 'Minor in the sample'),
       newMajorDefects: count('newMajorDefects', 'New major defects'),
     };
-    const { case: next, plan, verdict, inspector } = recordReinspection(record, findings);
+    const newCritical = found.filter((r) => r.class === 'CRITICAL').length;
+    const { case: next, plan, verdict, inspector } = recordReinspection(record, { ...findings, newCritical });
+    if (findings.sampleCritical + findings.sampleMajor + findings.sampleMinor > plan.sampleSize) {
+      throw new InputError(
+        `the defects counted in the sample (${findings.sampleCritical + findings.sampleMajor + findings.sampleMinor}) cannot exceed the ${plan.sampleSize} units sampled.`,
+      );
+    }
+    if (found.length) wb.append(DEFECTS, found);
     wb.append(INSPECTIONS, [
       {
         caseId: record.id,
@@ -53,9 +73,13 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
       },
     ]);
     if (!verdict.passed) {
-      // The next cycle starts from the same terms; after a new major defect, at the factory's cost.
-      const terms: Fields = { ...rework.values, cause: String(rework.values.cause) };
-      wb.append(REWORK, [reworkRow(next, next.reworkCycle, terms, wb.settings(), wb.now)]);
+      // The next cycle covers the units found defective now (the same units again when none are
+      // listed), at the same terms per unit; after a new major defect, all at the factory's cost.
+      const newUnits = found.filter((r) => r.class !== 'OK').map((r) => ({ unitRef: String(r.unitRef), class: String(r.class) }));
+      const scope = newUnits.length ? newUnits : scopeOfCycle(wb, record, rework).map((unitRef) => ({ unitRef, class: 'MAJOR' }));
+      const units = newUnits.length ? new Set(newUnits.map((u) => u.unitRef)).size : Number(rework.values.units);
+      const terms: Fields = { ...rework.values, cause: String(rework.values.cause), units, leftOut: '', leftOutReason: '' };
+      wb.append(REWORK, [reworkRow(next, next.reworkCycle, terms, wb.settings(), wb.now, scope)]);
     }
     wb.saveCase(
       stored,

@@ -1,14 +1,53 @@
-import { recordReworkDone } from '../../core/case/lifecycle';
+import { SUPERVISION_CHECKLIST, recordReworkDone } from '../../core/case/lifecycle';
+import { scopeOf } from '../../core/case/reworkScope';
+import type { RecordedUnit } from '../../core/case/reworkScope';
+import { snapshot } from '../../tracker/caseRecords';
 import type { CaseRecord, ChecklistKey } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
 import type { CaseSummary, Result } from '../../shared/contract';
-import { REWORK, REWORKED_UNITS } from '../../tracker/schema';
+import { DEFECTS, REWORK, REWORKED_UNITS } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { flag, text, time } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
+
+/** The case's defective units as recorded, with their class: what a rework's scope is drawn from. */
+export function recordedUnits(wb: Workbook, caseId: string, foundAt?: string): RecordedUnit[] {
+  return wb
+    .rowsOf(DEFECTS, caseId)
+    .filter((r) => foundAt === undefined || r.values.foundAt === foundAt)
+    .map((r) => ({ unitRef: String(r.values.unitRef), class: String(r.values.class) }));
+}
+
+/** The units the cycle must cover; a cycle recorded before scopes were kept covers every defective unit. */
+export function scopeOfCycle(wb: Workbook, c: CaseRecord, row: StoredRow): string[] {
+  const scope = scopeOf(row.values.scope);
+  if (scope.length) return scope;
+  return [
+    ...new Set(
+      recordedUnits(wb, c.id)
+        .filter((u) => u.class !== 'OK')
+        .map((u) => u.unitRef),
+    ),
+  ];
+}
+
+/** The units in the Reworked log for the case's current cycle. */
+function loggedUnits(wb: Workbook, c: CaseRecord): string[] {
+  return wb
+    .rowsOf(REWORKED_UNITS, c.id)
+    .filter((r) => Number(r.values.cycle) === c.reworkCycle)
+    .map((r) => String(r.values.unitRef));
+}
+
+/** The log's Before/After for a step inside the rework: the case, and how far the cycle has come. */
+function progress(c: CaseRecord, logged: number, scope: number, signed: number): string {
+  return `${snapshot(c)}; logged ${logged} of ${scope}; checklist ${signed} of ${SUPERVISION_CHECKLIST.length}`;
+}
+
+const signedCount = (row: StoredRow) => SUPERVISION_CHECKLIST.filter((item) => row.values[item.key] === true).length;
 
 export function currentRework(wb: Workbook, c: CaseRecord): StoredRow {
   const row = wb.rowsOf(REWORK, c.id).find((r) => Number(r.values.cycle) === c.reworkCycle);
@@ -20,9 +59,15 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
   return onCase(services, request, ({ wb, f, record }) => {
     if (record.status !== 'agreed') throw new InputError(`${record.id} is not in rework: units are logged while rework is under way.`);
     const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
-    const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle);
-    if (logged.some((r) => r.values.unitRef === unitRef))
-      throw new InputError(`unit ${unitRef} is already in the Reworked log for cycle ${record.reworkCycle}.`);
+    const row = currentRework(wb, record);
+    const scope = scopeOfCycle(wb, record, row);
+    if (!scope.includes(unitRef)) {
+      throw new InputError(
+        `unit ${unitRef} is not one of the ${scope.length} units to rework in cycle ${record.reworkCycle} (${scope.slice(0, 5).join(', ')}${scope.length > 5 ? ', …' : ''}).`,
+      );
+    }
+    const logged = loggedUnits(wb, record);
+    if (logged.includes(unitRef)) throw new InputError(`unit ${unitRef} is already in the Reworked log for cycle ${record.reworkCycle}.`);
     wb.append(REWORKED_UNITS, [
       {
         caseId: record.id,
@@ -34,7 +79,13 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
         signedOffBy: text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }),
       },
     ]);
-    wb.log(record.id, `Reworked unit ${unitRef} logged`, '', '');
+    const signed = signedCount(row);
+    wb.log(
+      record.id,
+      `Reworked unit ${unitRef} logged`,
+      progress(record, logged.length, scope.length, signed),
+      progress(record, logged.length + 1, scope.length, signed),
+    );
     return { ...summary(record, wb), logged: logged.length + 1 };
   });
 }
@@ -46,9 +97,26 @@ export function signChecklist(services: Services, request: unknown): Result<Save
     const row = currentRework(wb, record);
     const keys: ChecklistKey[] = ['materialsVerified', 'dedicatedStation', 'seniorOperators', 'inspectorSignOff'];
     const update: Row = {};
-    for (const key of keys) if (flag(f, key)) update[key] = true;
+    for (const key of keys) {
+      const ticked = flag(f, key);
+      if (ticked) update[key] = true;
+      // A sign-off is a recorded fact: it is not withdrawn by unticking a box.
+      else if (f[key] === false && row.values[key] === true) {
+        throw new InputError(
+          `"${SUPERVISION_CHECKLIST.find((item) => item.key === key)!.label}" is already signed; a sign-off is not withdrawn.`,
+        );
+      }
+    }
+    const scope = scopeOfCycle(wb, record, row).length;
+    const logged = loggedUnits(wb, record).length;
+    const before = progress(record, logged, scope, signedCount(row));
     wb.update(REWORK, row, update);
-    wb.log(record.id, `Checklist signed: ${Object.keys(update).join(', ') || 'nothing new'}`, '', '');
+    wb.log(
+      record.id,
+      `Checklist signed: ${Object.keys(update).join(', ') || 'nothing new'}`,
+      before,
+      progress(record, logged, scope, signedCount(row)),
+    );
     return { ...summary(record, wb), checklist: Object.fromEntries(keys.map((k) => [k, row.values[k] === true])) };
   });
 }
@@ -56,10 +124,10 @@ export function signChecklist(services: Services, request: unknown): Result<Save
 export function completeRework(services: Services, request: unknown): Result<Saved<CaseSummary>> {
   return onCase(services, request, ({ wb, stored, record }) => {
     const row = currentRework(wb, record);
-    const logged = wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length;
-    const next = recordReworkDone(record, row.values as Partial<Record<ChecklistKey, boolean>>, logged, Number(row.values.units));
+    const logged = loggedUnits(wb, record);
+    const next = recordReworkDone(record, row.values as Partial<Record<ChecklistKey, boolean>>, scopeOfCycle(wb, record, row), logged);
     wb.update(REWORK, row, { doneAt: wb.now });
-    wb.saveCase(stored, next, `Rework cycle ${record.reworkCycle} done: ${logged} units logged`);
+    wb.saveCase(stored, next, `Rework cycle ${record.reworkCycle} done: ${logged.length} units logged`);
     return summary(next, wb);
   });
 }
