@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors';
+import { MAX_AMOUNT } from '../core/money';
 import { formatInZone, parseTime } from '../core/time';
 
 /** Reading a request that arrived as `unknown` from the sidebar: each check says which field is wrong. */
@@ -24,6 +25,8 @@ export function text(f: Fields, key: string, label: string, options: { required?
   return out;
 }
 
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 export function number(
   f: Fields,
   key: string,
@@ -35,8 +38,10 @@ export function number(
     if (options.required) throw new InputError(`${label} is required.`);
     return undefined;
   }
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  // Decimal numerals only: no hex ("0x5DC"), no exponent, no NaN or Infinity.
+  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isFinite(n)) throw new InputError(`${label} must be a number.`);
+  if (Math.abs(n) > MAX_AMOUNT) throw new InputError(`${label} must be at most ${MAX_AMOUNT.toLocaleString('en-US')}.`);
   if (options.whole && !Number.isInteger(n)) throw new InputError(`${label} must be a whole number.`);
   if (options.min !== undefined && n < options.min) throw new InputError(`${label} must be ${options.min} or more.`);
   if (options.max !== undefined && n > options.max) throw new InputError(`${label} must be ${options.max} or less.`);

@@ -1,5 +1,6 @@
 import { DEFAULT_HOLD_NOTICE_HOURS } from '../core/case/lifecycle';
 import { InputError } from '../core/errors';
+import { currencyCode } from '../core/money';
 import { COST_SPLITS } from '../core/protocol/allocation';
 import type { CostSplit } from '../core/protocol/allocation';
 import { CONCESSION_GRADES } from '../core/protocol/concession';
@@ -103,12 +104,7 @@ const defs: SettingDef[] = [
     name: 'Currency',
     value: DEFAULT_CURRENCY,
     notes: `default ${DEFAULT_CURRENCY}; the currency of new cases`,
-    apply: (s, cell) => {
-      const code = String(cell).trim().toUpperCase();
-      if (!/^[A-Z]{3}$/.test(code))
-        throw new InputError(`setting "Currency" must be a three-letter code such as USD or CNY; it is "${cell}".`);
-      s.currency = code;
-    },
+    apply: (s, cell) => (s.currency = currencyCode('setting "Currency"', String(cell))),
   },
   ...CONCESSION_GRADES.map((grade): SettingDef => ({
     name: `Concession: ${grade.name}`,

@@ -165,6 +165,15 @@ export function recordInspection(
   requireStatus(c, ['open'], 'recording the OQC inspection');
   const inspector = text('inspector', input.inspector);
   const result = oqcResult(c, input);
+  // Defectives of a class are units of the sample: there cannot be more than were inspected.
+  const sampled = Math.max(result.major.sampleSize, result.minor.sampleSize);
+  for (const [label, found] of [
+    ['critical', input.criticalFound],
+    ['major', input.majorFound],
+    ['minor', input.minorFound],
+  ] as const) {
+    if (found > sampled) throw new InputError(`${found} ${label} found cannot be more than the ${sampled} units sampled.`);
+  }
   if (result.passed) return { case: { ...c, inspector, status: 'released' }, result };
   return {
     case: {

@@ -20,7 +20,13 @@ export function classifiedRows(wb: Workbook, caseId: string, items: readonly unk
   const settings = wb.settings();
   const splits = splitTable(settings.splits);
   const types = catalogue(settings.catalogue);
-  const known = new Set(wb.rowsOf(DEFECTS, caseId).map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`));
+  // Each unit and defect type once per inspection: a unit reworked and found at fault again is a new finding.
+  const known = new Set(
+    wb
+      .rowsOf(DEFECTS, caseId)
+      .filter((r) => (r.values.foundAt || 'OQC') === foundAt)
+      .map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`),
+  );
   return items.map((item, i): Row => {
     const d = fields(item);
     const label = (name: string) => `Defect ${i + 1}: ${name}`;
