@@ -140,6 +140,14 @@ async function submit(form: HTMLFormElement, handler: HandlerName, request: unkn
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   for (const el of Array.from(form.querySelectorAll('.field-error'))) el.textContent = '';
   for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+  // A browser hands over a half-typed date or a number it cannot read as blank: say so, rather than
+  // let a blank mean "now" or "required".
+  const unreadable = Array.from(form.querySelectorAll<HTMLInputElement>('input')).find((el) => el.validity.badInput);
+  if (unreadable) {
+    const label = form.querySelector(`label[for="${unreadable.id}"]`)?.textContent?.replace(/\s*\(.*\)$/, '') ?? 'This field';
+    showError(form, `${label} is not complete: ${unreadable.type === 'number' ? 'type a number' : 'give the whole date and time'}.`);
+    return false;
+  }
   if (button) button.disabled = true;
   form.setAttribute('aria-busy', 'true');
   document.body.dataset.ready = 'false';
@@ -169,10 +177,12 @@ function showError(form: HTMLFormElement, message: string): void {
   const label = labels
     .filter((l) => {
       const text = l.textContent!.toLowerCase().replace(/\s*\(.*\)$/, '');
-      return lower.startsWith(text) || lower.includes(`: ${text}`);
+      return lower.startsWith(text) || lower.startsWith(`the ${text}`) || lower.includes(`: ${text}`);
     })
     .sort((a, b) => b.textContent!.length - a.textContent!.length)[0];
-  const input = label ? document.getElementById(label.htmlFor) : null;
+  // A message that names no field belongs to the form's one field, when it has only one.
+  const fields = Array.from(form.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea'));
+  const input = label ? document.getElementById(label.htmlFor) : fields.length === 1 ? fields[0] : null;
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     byId(`${input.id}-error`).textContent = message;

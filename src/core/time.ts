@@ -29,6 +29,11 @@ export function wallTimeToDate(y: number, m: number, d: number, h: number, mi: n
   return new Date(guess - offsetAt(first, timeZone));
 }
 
+/** The minute an instant falls in: times are typed and shown to the minute, so they are compared so. */
+export function toMinute(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+}
+
 /** Whether a calendar day exists (no 30 February). */
 export function isRealDay(y: number, m: number, d: number): boolean {
   const probe = new Date(Date.UTC(y, m - 1, d));

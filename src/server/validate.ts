@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors';
 import { MAX_AMOUNT } from '../core/money';
-import { formatInZone, parseTime } from '../core/time';
+import { formatInZone, parseTime, toMinute } from '../core/time';
 
 /** Reading a request that arrived as `unknown` from the sidebar: each check says which field is wrong. */
 export type Fields = Record<string, unknown>;
@@ -73,7 +73,9 @@ const FUTURE_SLACK_MS = 10 * 60_000;
  */
 export function time(f: Fields, key: string, label: string, now: Date, timeZone: string): Date {
   const value = f[key];
-  if (blank(value)) return now;
+  // Now, to the minute: times are shown and typed to the minute, so a hold begun at 11:04:37 can be
+  // answered at 11:04.
+  if (blank(value)) return toMinute(now);
   if (typeof value !== 'string') throw new InputError(`${label} must be a date and time such as 2026-03-14 09:30.`);
   const at = parseTime(label, value, timeZone);
   if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {

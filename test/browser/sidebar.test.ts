@@ -228,6 +228,30 @@ describe('the case desk sidebar in Chromium', () => {
     await screenshot(page, 'error-kept-input');
   });
 
+  it('refuses a half-typed hold time by its field instead of recording now, and puts a server refusal there too', async () => {
+    await openCase();
+    await ok('case-form');
+    await fill(page, 'oqc-form', { inspector: 'Li Wei', majorFound: 12, minorFound: 22 });
+    await ok('oqc-form');
+    await page.click('#steps button:has-text("3 Hold")');
+    // A date without its time: the browser hands the form a blank.
+    await page.focus('#hold-at');
+    await page.keyboard.type('11262026');
+    runs = [];
+    await page.click('#hold-form button[type=submit]');
+    await page.waitForSelector('#message.error');
+    expect(runs).toEqual([]);
+    expect(await page.textContent('#hold-at-error')).toBe('Agent told at is not complete: give the whole date and time.');
+    expect(await page.getAttribute('#hold-at', 'aria-invalid')).toBe('true');
+    // A complete time in the future: the server refuses it, and the refusal sits by the field.
+    await page.fill('#hold-at', '2099-01-01T10:00');
+    const result = await submit(page, 'hold-form');
+    expect(result.ok).toBe(false);
+    expect(await page.textContent('#hold-at-error')).toMatch(/^Agent told at is in the future/);
+    const [row] = preview.bundle.spreadsheet.sheet('RD Cases').records();
+    expect(row['Agent told at']).toBe('');
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');

@@ -171,10 +171,10 @@ describe('a real workbook', () => {
     const next = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
     desk.ok('rdRecordInspection', { caseId: next.id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
     expect(desk.refused('rdRecordAgentNotified', { caseId: next.id, at: '2025-02-30T10:00' })).toBe(
-      'Time the agent was told: 2025-02-30 is not a date on the calendar.',
+      'Agent told at: 2025-02-30 is not a date on the calendar.',
     );
     expect(desk.refused('rdRecordAgentNotified', { caseId: next.id, at: '2099-01-01T10:00' })).toBe(
-      'Time the agent was told is in the future (2099-01-01 10:00, Asia/Shanghai time); record it once it has happened.',
+      'Agent told at is in the future (2099-01-01 10:00, Asia/Shanghai time); record it once it has happened.',
     );
   });
 });

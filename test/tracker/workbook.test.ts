@@ -293,7 +293,7 @@ describe('requests from the sidebar', () => {
     const id = desk.ok('rdCreateCase', NEW_CASE).id;
     desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
     expect(desk.refused('rdRecordAgentNotified', { caseId: id, at: 'yesterday' })).toBe(
-      'Time the agent was told must be a date and time such as 2026-03-14 09:30 (Etc/UTC time).',
+      'Agent told at must be a date and time such as 2026-03-14 09:30 (Etc/UTC time).',
     );
     expect(desk.refused('rdAddDefects', { caseId: id, defects: [] })).toBe('Defects: give at least one.');
     expect(desk.refused('rdAddDefects', { caseId: id, defects: [{ unitRef: 'U1', defectType: 'wobble' }] })).toMatch(

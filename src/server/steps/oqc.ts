@@ -58,7 +58,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
 
 export function agentNotified(services: Services, request: unknown): Result<Saved<CaseSummary>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
-    const next = recordAgentNotified(record, time(f, 'at', 'Time the agent was told', wb.now, wb.timeZone()));
+    const next = recordAgentNotified(record, time(f, 'at', 'Agent told at', wb.now, wb.timeZone()));
     wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
     return summary(next, wb);
   });

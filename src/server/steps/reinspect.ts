@@ -1,7 +1,7 @@
 import { recordReinspection } from '../../core/case/lifecycle';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { InputError } from '../../core/errors';
-import { formatInZone } from '../../core/time';
+import { formatInZone, toMinute } from '../../core/time';
 import { DEFECTS, INSPECTIONS, REWORK } from '../../tracker/schema';
 import type { Services } from '../services';
 import { list, number, requiredNumber, text, time } from '../validate';
@@ -17,7 +17,7 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
     const rework = currentRework(wb, record);
     const at = time(f, 'at', 'Re-inspection time', wb.now, wb.timeZone());
     const doneAt = rework.values.doneAt as Date | undefined;
-    if (doneAt && at.getTime() < doneAt.getTime()) {
+    if (doneAt && at.getTime() < toMinute(doneAt).getTime()) {
       throw new InputError(
         `the re-inspection cannot come before the rework was done (${formatInZone(doneAt, wb.timeZone())}, ${wb.timeZone()} time).`,
       );
