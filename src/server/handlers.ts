@@ -9,4 +9,5 @@ export { agree } from './steps/agree';
 export { logReworkedUnit, signChecklist, completeRework } from './steps/rework';
 export { reinspect } from './steps/reinspect';
 export { settle } from './steps/settle';
+export { reopen } from './steps/reopen';
 export { handle } from './steps/common';

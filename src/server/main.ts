@@ -323,3 +323,7 @@ global.rdSettle = function (request: unknown) {
 global.rdCorrect = function (request: unknown) {
   return handlers.correct(appsScript, request);
 };
+/** @preserve Sidebar: reopen a settled case, or a lot released by a mistaken OQC entry, with a reason. */
+global.rdReopen = function (request: unknown) {
+  return handlers.reopen(appsScript, request);
+};

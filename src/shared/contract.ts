@@ -26,6 +26,7 @@ export const HANDLERS = [
   'rdRecordReinspection',
   'rdSettle',
   'rdCorrect',
+  'rdReopen',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 

@@ -105,7 +105,7 @@ export const INSPECTIONS: SheetSpec = {
     n('majorRe', 'Major Re', { computed: true }),
     n('minorAc', 'Minor Ac', { computed: true }),
     n('minorRe', 'Minor Re', { computed: true }),
-    t('verdict', 'Verdict', { computed: true, options: ['ACCEPT', 'REJECT', 'PASS', 'FAIL'] }),
+    t('verdict', 'Verdict', { computed: true, options: ['ACCEPT', 'REJECT', 'PASS', 'FAIL', 'VOID'] }),
     t('reasons', 'Reasons', { computed: true }),
     of('formula')('majorCheck', 'Major check (live)', { computed: true }),
   ],
@@ -211,6 +211,7 @@ export const SETTLEMENTS: SheetSpec = {
     money('valueKept', 'Value kept', { computed: true }),
     pct('recoveryRate', 'Recovery rate', { computed: true }),
     date('settledAt', 'Settled', { computed: true }),
+    t('voided', 'Voided, and why', { computed: true }),
   ],
 };
 

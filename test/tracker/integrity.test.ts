@@ -213,6 +213,44 @@ describe('identity and history', () => {
   });
 });
 
+describe('reopening, with a reason', () => {
+  it('a lot released by a mistaken OQC entry is reopened, its inspection voided, and inspected again', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    expect(desk.view(id).status).toBe('released');
+    expect(desk.refused('rdReopen', { caseId: id })).toBe('Reopening a case needs a reason, for the log.');
+    desk.ok('rdReopen', { caseId: id, reason: 'counts typed on the wrong case: 12 major were found' });
+    expect(desk.view(id)).toMatchObject({ status: 'open', inspector: '' });
+    const [oqc] = desk.sheet('RD Inspections').records();
+    expect(oqc.Verdict).toBe('VOID');
+    expect(String(oqc.Reasons)).toMatch(/^voided: counts typed on the wrong case: 12 major were found \(.*\); was ACCEPT/);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 0 });
+    expect(desk.view(id).status).toBe('on-hold');
+    expect(desk.view(id).inspections.map((i) => i.verdict)).toEqual(['VOID', 'REJECT']);
+  });
+
+  it('a settled case is reopened with its settlement voided, and nothing else reopens', () => {
+    const { desk, id } = evidenced();
+    expect(desk.refused('rdReopen', { caseId: id, reason: 'second thoughts' })).toMatch(
+      /only a settled case, or a lot released by its OQC, is reopened/,
+    );
+    desk.ok('rdAgree', { caseId: id, concession: { groups: [{ share: 0.1, discount: 0.1 }] } });
+    desk.ok('rdSettle', { caseId: id });
+    expect(desk.refused('rdCorrect', { caseId: id, fact: 'wide', unitRef: 'K-001', value: '', reason: 'x' })).toMatch(
+      /is settled: its record can no longer be corrected/,
+    );
+    desk.ok('rdReopen', { caseId: id, reason: 'credit note issued for a different amount' });
+    expect(desk.view(id)).toMatchObject({ status: 'released' });
+    expect(desk.view(id).settlement).toBeUndefined();
+    desk.ok('rdSettle', { caseId: id });
+    const rows = desk.sheet('RD Settlements').records();
+    expect(rows.map((r) => Boolean(r['Voided, and why']))).toEqual([true, false]);
+    expect(desk.view(id).settlement!.valueKept).toBe(24750);
+  });
+});
+
 describe('inputs refused before anything is written', () => {
   it.each([
     ['+1+1', /^Currency must be an ISO 4217 currency code/],

@@ -333,6 +333,20 @@ export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
   return { case: next, plan, verdict, inspector };
 }
 
+/**
+ * Reopening, with a reason: a settled case goes back to "released" to be settled again; a lot
+ * released by a mistaken OQC entry goes back to "open" for the OQC to be recorded again. Anything
+ * else is changed by correcting the recorded fact.
+ */
+export function reopenCase(c: CaseRecord, reason: string): CaseRecord {
+  if (!reason.trim()) throw new InputError('reopening a case needs a reason, for the log.');
+  if (c.status === 'settled') return { ...c, status: 'released' };
+  if (c.status === 'released' && !c.wasHeld) return { ...c, status: 'open', inspector: undefined };
+  throw new InputError(
+    `${c.id} is at "${STATUS_LABELS[c.status]}": only a settled case, or a lot released by its OQC, is reopened; correct the recorded fact instead.`,
+  );
+}
+
 /** Closing: only a lot that was held and then released settles. */
 export function recordSettled(c: CaseRecord): CaseRecord {
   requireStatus(c, ['released'], 'settlement');

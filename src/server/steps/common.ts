@@ -139,7 +139,10 @@ export function caseView(wb: Workbook, id: string): CaseView {
     rejection: p.rejection,
   });
   const rework = wb.rowsOf(REWORK, record.id).find((r) => Number(r.values.cycle) === record.reworkCycle)?.values;
-  const settled = wb.rowsOf(SETTLEMENTS, record.id)[0]?.values;
+  const settled = wb
+    .rowsOf(SETTLEMENTS, record.id)
+    .filter((r) => !r.values.voided)
+    .at(-1)?.values;
   return {
     ...summary(record, wb),
     timeZone: wb.timeZone(),

@@ -1,4 +1,5 @@
 import { recordSettled } from '../../core/case/lifecycle';
+import { roundMoney } from '../../core/money';
 import { settlement } from '../../core/protocol/settlement';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK, SETTLEMENTS } from '../../tracker/schema';
@@ -12,6 +13,7 @@ export function settle(services: Services, request: unknown): Result<Saved<CaseS
     const rework = wb.rowsOf(REWORK, record.id);
     const sum = (key: string) => rework.reduce((total, r) => total + (Number(r.values[key]) || 0), 0);
     const credit = Number(stored.values.concessionCredit) || 0;
+    const money = (amount: number) => roundMoney(amount, record.currency);
     const s = settlement({
       orderValue: record.orderValue,
       factoryReworkCost: sum('factoryShare'),
@@ -23,12 +25,12 @@ export function settle(services: Services, request: unknown): Result<Saved<CaseS
         caseId: record.id,
         currency: record.currency,
         orderValue: s.orderValue,
-        reworkCost: s.reworkCost,
-        factoryRework: sum('factoryShare'),
-        buyerRework: sum('buyerShare'),
+        reworkCost: money(s.reworkCost),
+        factoryRework: money(sum('factoryShare')),
+        buyerRework: money(sum('buyerShare')),
         concessionDiscount: Number(stored.values.concessionDiscount) || 0,
-        concessionCredit: s.concessionCredit,
-        valueKept: s.valueKept,
+        concessionCredit: money(s.concessionCredit),
+        valueKept: money(s.valueKept),
         recoveryRate: s.recoveryRate,
         settledAt: wb.now,
       },
