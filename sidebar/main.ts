@@ -734,7 +734,9 @@ function agreementForm(c: CaseView): HTMLElement {
 function supervisionForms(c: CaseView): HTMLElement {
   if (c.status !== 'agreed' || !c.rework)
     return done('Supervised rework', [
-      c.rework ? `Cycle ${c.rework.cycle}: ${c.reworkedUnits} of ${c.rework.units} units logged.` : 'No rework agreed.',
+      c.rework
+        ? `Cycle ${c.rework.cycle}: ${c.rework.logged.length} of ${c.rework.scope.length} units to rework logged.`
+        : 'No rework agreed.',
     ]);
   const checklist = form(
     'checklist-form',
@@ -745,11 +747,16 @@ function supervisionForms(c: CaseView): HTMLElement {
     'Sign',
     (el) => void submit(el, 'rdSignChecklist', { caseId: c.id, ...values(el) }, 'Checklist signed.'),
   );
+  // The units this cycle must cover and are not yet logged: the log takes no other.
+  const logged = new Set(c.rework.logged);
+  const pending = c.rework.scope.filter((unit) => !logged.has(unit));
   const log = form(
     'reworked-form',
-    `Reworked log — ${c.reworkedUnits} of ${c.rework.units} units`,
+    `Reworked log — ${c.rework.logged.length} of ${c.rework.scope.length} units to rework`,
     [
-      field('reworked', { name: 'unitRef', label: 'Unit', required: true }),
+      pending.length
+        ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
+        : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
       field('reworked', { name: 'operatorId', label: 'Operator ID', required: true }),
       field('reworked', { name: 'nature', label: 'Nature of rework', required: true }),
       field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true }),

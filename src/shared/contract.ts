@@ -207,6 +207,9 @@ export interface CaseView extends CaseSummary {
     factoryShare: number;
     buyerShare: number;
     operatorsNeeded: number | null;
+    /** The units this cycle must cover, and those already in the Reworked log. */
+    scope: string[];
+    logged: string[];
     checklist: Record<string, boolean>;
   };
   reworkedUnits: number;

@@ -145,6 +145,8 @@ describe('the case desk sidebar in Chromium', () => {
 
     await fill(page, 'checklist-form', { materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
     await ok('checklist-form');
+    // The Reworked log offers the units to rework — the 12 majors, not the minors the concession took.
+    expect(await page.locator('#reworked-unitRef option').allTextContents()).toEqual(EXAMPLE.majorUnits);
     for (const unitRef of EXAMPLE.majorUnits) {
       await fill(page, 'reworked-form', {
         unitRef,

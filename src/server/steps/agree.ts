@@ -16,7 +16,7 @@ import type { Services } from '../services';
 import { fields, list, number, requiredNumber, text } from '../validate';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
-import { recordedUnits } from './rework';
+import { recordedUnits } from './scope';
 import type { Saved } from './common';
 
 /** Units left out of the rework: a list, or names separated by commas or lines. */

@@ -8,6 +8,7 @@ import type { StoredRow } from '../../tracker/table';
 import { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, text } from '../validate';
+import { loggedUnits, scopeOfCycle } from './scope';
 import type { Fields } from '../validate';
 
 /** How long a save waits for another to finish before saying so. */
@@ -138,7 +139,8 @@ export function caseView(wb: Workbook, id: string): CaseView {
     acceptance: p.acceptance,
     rejection: p.rejection,
   });
-  const rework = wb.rowsOf(REWORK, record.id).find((r) => Number(r.values.cycle) === record.reworkCycle)?.values;
+  const reworkRow = wb.rowsOf(REWORK, record.id).find((r) => Number(r.values.cycle) === record.reworkCycle);
+  const rework = reworkRow?.values;
   const settled = wb
     .rowsOf(SETTLEMENTS, record.id)
     .filter((r) => !r.values.voided)
@@ -188,6 +190,8 @@ export function caseView(wb: Workbook, id: string): CaseView {
       factoryShare: Number(rework.factoryShare),
       buyerShare: Number(rework.buyerShare),
       operatorsNeeded: typeof rework.operatorsNeeded === 'number' ? rework.operatorsNeeded : null,
+      scope: reworkRow ? scopeOfCycle(wb, record, reworkRow) : [],
+      logged: loggedUnits(wb, record),
       checklist: {
         materialsVerified: rework.materialsVerified === true,
         dedicatedStation: rework.dedicatedStation === true,

@@ -10,7 +10,8 @@ import { reworkRow } from './agree';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
 import { classifiedRows } from './defects';
-import { currentRework, scopeOfCycle } from './rework';
+import { currentRework } from './rework';
+import { scopeOfCycle } from './scope';
 
 export function reinspect(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {

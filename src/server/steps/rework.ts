@@ -1,46 +1,16 @@
 import { SUPERVISION_CHECKLIST, recordReworkDone } from '../../core/case/lifecycle';
-import { scopeOf } from '../../core/case/reworkScope';
-import type { RecordedUnit } from '../../core/case/reworkScope';
 import { snapshot } from '../../tracker/caseRecords';
 import type { CaseRecord, ChecklistKey } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
 import type { CaseSummary, Result } from '../../shared/contract';
-import { DEFECTS, REWORK, REWORKED_UNITS } from '../../tracker/schema';
+import { REWORK, REWORKED_UNITS } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { flag, text, time } from '../validate';
 import { onCase, summary } from './common';
+import { loggedUnits, scopeOfCycle } from './scope';
 import type { Saved } from './common';
-
-/** The case's defective units as recorded, with their class: what a rework's scope is drawn from. */
-export function recordedUnits(wb: Workbook, caseId: string, foundAt?: string): RecordedUnit[] {
-  return wb
-    .rowsOf(DEFECTS, caseId)
-    .filter((r) => foundAt === undefined || r.values.foundAt === foundAt)
-    .map((r) => ({ unitRef: String(r.values.unitRef), class: String(r.values.class) }));
-}
-
-/** The units the cycle must cover; a cycle recorded before scopes were kept covers every defective unit. */
-export function scopeOfCycle(wb: Workbook, c: CaseRecord, row: StoredRow): string[] {
-  const scope = scopeOf(row.values.scope);
-  if (scope.length) return scope;
-  return [
-    ...new Set(
-      recordedUnits(wb, c.id)
-        .filter((u) => u.class !== 'OK')
-        .map((u) => u.unitRef),
-    ),
-  ];
-}
-
-/** The units in the Reworked log for the case's current cycle. */
-function loggedUnits(wb: Workbook, c: CaseRecord): string[] {
-  return wb
-    .rowsOf(REWORKED_UNITS, c.id)
-    .filter((r) => Number(r.values.cycle) === c.reworkCycle)
-    .map((r) => String(r.values.unitRef));
-}
 
 /** The log's Before/After for a step inside the rework: the case, and how far the cycle has come. */
 function progress(c: CaseRecord, logged: number, scope: number, signed: number): string {
