@@ -65,6 +65,7 @@ let settings: SettingsView = {
   catalogue: [...DEFECT_CATALOGUE],
   splits: [...COST_SPLITS],
   grades: [...CONCESSION_GRADES],
+  people: [],
   stamp: '',
 };
 
@@ -79,6 +80,8 @@ interface Field {
   required?: boolean;
   step?: string;
   hint?: string;
+  /** A datalist of suggestions (the roster). */
+  list?: 'people-names' | 'people-ids';
 }
 
 function field(form: string, f: Field): HTMLElement {
@@ -102,6 +105,8 @@ function field(form: string, f: Field): HTMLElement {
       value: f.value === undefined ? undefined : String(f.value),
       step: f.step ?? (f.type === 'number' ? 'any' : undefined),
       inputmode: f.type === 'number' ? 'decimal' : undefined,
+      list: f.list,
+      autocomplete: f.list ? 'off' : undefined,
     });
   }
   return h(
@@ -258,8 +263,22 @@ function render(): void {
   renderSteps();
   const main = byId('step');
   clear(main);
-  main.append(renderStep());
+  main.append(renderStep(), peopleLists());
   document.body.dataset.ready = 'true';
+}
+
+/** The roster (RD People) as suggestions for name and ID fields; any other name may still be typed. */
+function peopleLists(): HTMLElement {
+  return h(
+    'div',
+    { hidden: true },
+    h('datalist', { id: 'people-names' }, ...settings.people.map((p) => h('option', { value: p.name }, p.role))),
+    h(
+      'datalist',
+      { id: 'people-ids' },
+      ...settings.people.filter((p) => p.id).map((p) => h('option', { value: p.id }, `${p.name} · ${p.role}`)),
+    ),
+  );
 }
 
 function renderPicker(): void {
@@ -438,7 +457,7 @@ function oqcForm(c: CaseView): HTMLElement {
     'oqc-form',
     'OQC inspection',
     [
-      field('oqc', { name: 'inspector', label: 'Inspector', required: true }),
+      field('oqc', { name: 'inspector', label: 'Inspector', required: true, list: 'people-names' }),
       field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', value: 0 }),
       field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', value: 0 }),
       field('oqc', { name: 'minorFound', label: 'Minor found', type: 'number', value: 0 }),
@@ -757,9 +776,9 @@ function supervisionForms(c: CaseView): HTMLElement {
       pending.length
         ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
         : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
-      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true }),
+      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids' }),
       field('reworked', { name: 'nature', label: 'Nature of rework', required: true }),
-      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true }),
+      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true, list: 'people-names' }),
     ],
     'Log unit',
     (el) => void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...values(el) }, 'Unit logged.'),
@@ -787,7 +806,13 @@ function reinspectionForm(c: CaseView): HTMLElement {
     're-form',
     'Re-inspection',
     [
-      field('re', { name: 'inspector', label: 'Re-inspector', required: true, hint: `Not ${c.inspector}: a different inspector.` }),
+      field('re', {
+        name: 'inspector',
+        label: 'Re-inspector',
+        required: true,
+        list: 'people-names',
+        hint: `Not ${c.inspector}: a different inspector.`,
+      }),
       field('re', { name: 'adjacentUnits', label: 'Adjacent units', type: 'number', value: 0 }),
       field('re', { name: 'fullInspectionFailures', label: 'Failures among reworked and adjacent units', type: 'number', value: 0 }),
       field('re', { name: 'sampleCritical', label: 'Critical in the sample', type: 'number', value: 0 }),

@@ -226,6 +226,8 @@ export interface SettingsView {
   catalogue: DefectType[];
   splits: CostSplit[];
   grades: ConcessionGrade[];
+  /** RD People: the names and IDs the desk offers for inspectors, operators and sign-offs. */
+  people: Array<{ name: string; role: string; id: string }>;
   /** Changes whenever a setting does: a save sends back the settings only when the sidebar's stamp is stale. */
   stamp: string;
 }

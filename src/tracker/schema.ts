@@ -229,6 +229,15 @@ export const LOG: SheetSpec = {
   ],
 };
 
+/** Who inspects, reworks and signs: names picked in the desk, and the one spelling each is stored under. */
+export const PEOPLE_ROLES = ['Inspector', 'Operator', 'Supervisor', 'Agent'] as const;
+export const PEOPLE: SheetSpec = {
+  key: 'people',
+  name: 'RD People',
+  purpose: 'the roster: inspectors, operators, supervisors and agents, with their IDs, offered in the desk',
+  columns: [t('name', 'Name'), t('role', 'Role', { options: PEOPLE_ROLES }), t('personId', 'ID')],
+};
+
 export const SETTINGS: SheetSpec = {
   key: 'settings',
   name: 'RD Settings',
@@ -245,5 +254,6 @@ export const TRACKER_SHEETS: readonly SheetSpec[] = [
   REWORKED_UNITS,
   SETTLEMENTS,
   LOG,
+  PEOPLE,
   SETTINGS,
 ];

@@ -3,10 +3,11 @@ import { nextStep } from '../core/case/lifecycle';
 import type { EvidenceGap } from '../core/case/evidence';
 import { evidenceGaps, unitsLackingEvidence } from '../core/case/evidence';
 import { InputError } from '../core/errors';
+import { personKey, samePerson } from '../core/people';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
-import { CASES, DEFECTS, EVIDENCE, LOG, SETTINGS } from './schema';
+import { CASES, DEFECTS, EVIDENCE, LOG, PEOPLE, SETTINGS } from './schema';
 import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
@@ -15,12 +16,18 @@ import type { CellProblem, Row, StoredRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+export interface Person {
+  name: string;
+  role: string;
+  id: string;
+}
+
 /** Rows added when a sheet runs out: growing in blocks keeps growth (and its formatting) rare. */
 const GROWTH_ROWS = 1000;
 
 /** The column whose value makes a row the tracker's: rows without it are the user's (or empty). */
 function keyOf(spec: SheetSpec): string {
-  return spec === CASES ? 'id' : spec === LOG ? 'at' : spec === SETTINGS ? 'setting' : 'caseId';
+  return spec === CASES ? 'id' : spec === LOG ? 'at' : spec === SETTINGS ? 'setting' : spec === PEOPLE ? 'name' : 'caseId';
 }
 
 interface SheetState {
@@ -66,6 +73,34 @@ export class Workbook {
   settings(): Settings {
     this.loadedSettings ??= settingsFromRows(this.settingRows().map((r) => r.values));
     return this.loadedSettings;
+  }
+
+  private roster?: Person[];
+
+  /** RD People: the roster, read whole (a small sheet); none when the workbook predates it. */
+  people(): Person[] {
+    if (!this.roster) {
+      if (!this.spreadsheet.getSheetByName(PEOPLE.name)) this.roster = [];
+      else {
+        const keys = this.keys(PEOPLE);
+        this.roster = this.rowsAt(
+          PEOPLE,
+          keys.flatMap((k, i) => (k ? [i + 2] : [])),
+        ).map((r) => ({ name: String(r.values.name).trim(), role: String(r.values.role), id: String(r.values.personId).trim() }));
+      }
+    }
+    return this.roster;
+  }
+
+  /** A name as typed, stored under the roster's spelling when it is someone on the roster. */
+  person(typed: string): string {
+    return this.people().find((p) => samePerson(p.name, typed))?.name ?? typed;
+  }
+
+  /** An operator as typed — an ID or a name — stored as the roster's ID when it is someone on the roster. */
+  operator(typed: string): string {
+    const key = personKey(typed);
+    return this.people().find((p) => p.id && (personKey(p.id) === key || personKey(p.name) === key))?.id ?? typed;
   }
 
   /** RD Settings' rows: a small sheet, read whole. */

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE, photosOf } from '../../preview/example';
 import { startPreview } from '../../preview/server';
+import { TRACKER_SHEETS } from '../../src/tracker/schema';
 import type { Preview } from '../../preview/server';
 import { fill, launch, screenshot, submit } from './browser';
 
@@ -47,7 +48,7 @@ async function openCase(extra: Record<string, string | number> = {}): Promise<vo
   // A new workbook: the sidebar offers to set the tracker up.
   expect(await page.textContent('#setup-form')).toContain('This workbook has no case tracker yet.');
   await ok('setup-form');
-  expect(preview.bundle.spreadsheet.sheets).toHaveLength(9);
+  expect(preview.bundle.spreadsheet.sheets).toHaveLength(TRACKER_SHEETS.length);
   await fill(page, 'case-form', {
     factory: EXAMPLE.factory,
     style: EXAMPLE.style,

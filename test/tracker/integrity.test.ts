@@ -177,6 +177,41 @@ describe('identity and history', () => {
     },
   );
 
+  it('names from RD People are stored under the roster’s spelling, operators as their ID; other names are kept as typed', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    desk
+      .sheet('RD People')
+      .getRange(2, 1, 3, 3)
+      .setValues([
+        ['Li Wei', 'Inspector', 'QC-01'],
+        ['Wang Fang', 'Operator', 'OP-17'],
+        ['Chen Jie', 'Inspector', 'QC-02'],
+      ]);
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'li  wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    expect(desk.view(id).inspector).toBe('Li Wei');
+    desk.ok('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    desk.ok('rdSaveEvidence', { caseId: id, unitRef: 'K-001', ...photosOf('K-001') });
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 1 } });
+    desk.ok('rdLogReworkedUnit', { caseId: id, unitRef: 'K-001', operatorId: 'wang fang', nature: 're-dyed', signedOffBy: 'Zhao Min' });
+    expect(desk.sheet('RD Reworked log').records()[0]).toMatchObject({ 'Operator ID': 'OP-17', 'Signed off by': 'Zhao Min' });
+    expect(desk.ok<{ people: unknown[] }>('rdGetSettings').people).toEqual([
+      { name: 'Li Wei', role: 'Inspector', id: 'QC-01' },
+      { name: 'Wang Fang', role: 'Operator', id: 'OP-17' },
+      { name: 'Chen Jie', role: 'Inspector', id: 'QC-02' },
+    ]);
+  });
+
+  it('a workbook set up before RD People existed keeps working, with no roster', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    desk.sheet('RD People').setName('Old roster');
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'li wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    expect(desk.view(id).inspector).toBe('li wei');
+  });
+
   it('the time the agent was told is kept: it changes only by a correction with a reason, logged old → new, and never after settlement', () => {
     const { desk, id } = evidenced();
     desk.ok('rdRecordAgentNotified', { caseId: id, at: '2025-03-10T11:30:00Z' });

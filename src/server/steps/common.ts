@@ -6,6 +6,7 @@ import { DEFECTS, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../..
 import type { Settings } from '../../tracker/settings';
 import type { StoredRow } from '../../tracker/table';
 import { Workbook } from '../../tracker/workbook';
+import type { Person } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, text } from '../validate';
 import { loggedUnits, scopeOfCycle } from './scope';
@@ -90,9 +91,9 @@ export function caseId(f: Fields): string {
 }
 
 /** The settings as the sidebar uses them, with a stamp that changes when any of them does. */
-export function settingsView(settings: Settings): SettingsView {
+export function settingsView(settings: Settings, people: readonly Person[]): SettingsView {
   const { level, aqlMajor, aqlMinor, severity, currency, catalogue, splits, grades } = settings;
-  const view = { level, aqlMajor, aqlMinor, severity, currency, catalogue, splits, grades };
+  const view = { level, aqlMajor, aqlMinor, severity, currency, catalogue, splits, grades, people: [...people] };
   return { ...view, stamp: stampOf(JSON.stringify(view)) };
 }
 
@@ -125,7 +126,7 @@ export function onCase<T extends object>(
 }
 
 export function answer<T extends object>(wb: Workbook, f: Fields, id: string, data: T): Saved<T> {
-  const settings = settingsView(wb.settings());
+  const settings = settingsView(wb.settings(), wb.people());
   return { ...data, view: caseView(wb, id), ...(f.settingsStamp === settings.stamp ? {} : { settings }) };
 }
 

@@ -14,7 +14,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
     const { case: next, result } = recordInspection(
       record,
       {
-        inspector: text(f, 'inspector', 'Inspector', { required: true, max: 100 }),
+        inspector: wb.person(text(f, 'inspector', 'Inspector', { required: true, max: 100 })),
         at,
         criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
         majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),

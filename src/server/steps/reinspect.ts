@@ -29,7 +29,7 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
       f.defects === undefined || f.defects === null ? [] : classifiedRows(wb, record.id, list(f, 'defects', 'Defects found'), foundAt);
     const count = (key: string, label: string) => requiredNumber(f, key, label, { min: 0, whole: true });
     const findings = {
-      inspector: text(f, 'inspector', 'Re-inspector', { required: true, max: 100 }),
+      inspector: wb.person(text(f, 'inspector', 'Re-inspector', { required: true, max: 100 })),
       reworkedUnits: Number(rework.values.units),
       adjacentUnits: number(f, 'adjacentUnits', 'Adjacent units', { min: 0, whole: true }) ?? 0,
       fullInspectionFailures: count('fullInspectionFailures', 'Failures among reworked and adjacent units'),

@@ -43,10 +43,10 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
         caseId: record.id,
         cycle: record.reworkCycle,
         unitRef,
-        operatorId: text(f, 'operatorId', 'Operator ID', { required: true, max: 60 }),
+        operatorId: wb.operator(text(f, 'operatorId', 'Operator ID', { required: true, max: 60 })),
         at: time(f, 'at', 'Rework date', wb.now, wb.timeZone()),
         nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
-        signedOffBy: text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }),
+        signedOffBy: wb.person(text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 })),
       },
     ]);
     const signed = signedCount(row);
