@@ -235,6 +235,54 @@ describe('identity and history', () => {
     );
   });
 
+  it('OQC counts are corrected with a reason while the verdict holds; a correction that would turn it is refused', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdCorrect', {
+      caseId: id,
+      fact: 'oqcCounts',
+      criticalFound: 0,
+      majorFound: 12,
+      minorFound: 3,
+      reason: 'tally sheet re-counted',
+    });
+    const [oqc] = desk.sheet('RD Inspections').records();
+    expect(oqc).toMatchObject({ 'Major found': 12, 'Minor found': 3, Verdict: 'REJECT', Reasons: '12 major reaches Re 8 (Ac 7)' });
+    expect(desk.sheet('RD Log').records().at(-1)!.Action).toBe(
+      'Corrected the OQC counts (critical/major/minor): 0/9/0 → 0/12/3; reason: tally sheet re-counted',
+    );
+    expect(desk.refused('rdCorrect', { caseId: id, fact: 'oqcCounts', criticalFound: 0, majorFound: 2, minorFound: 0, reason: 'x' })).toBe(
+      'The corrected counts would pass the lot, and the case has acted on the recorded verdict; the hold stands as recorded.',
+    );
+  });
+
+  it('a defective unit’s measurement is corrected and classified again, until something is agreed on the units', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdCorrect', {
+      caseId: id,
+      fact: 'defect',
+      unitRef: 'K-003',
+      defectType: 'Colour deviation',
+      measurement: 1.2,
+      reason: 'spectro read twice',
+    });
+    expect(desk.view(id).defects.find((d) => d.unitRef === 'K-003')).toMatchObject({ class: 'MINOR', measurement: '1.2' });
+    expect(desk.sheet('RD Log').records().at(-1)!.Action).toBe(
+      'Corrected colour deviation of K-003: 1.8 MAJOR → 1.2 MINOR; reason: spectro read twice',
+    );
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 2 } });
+    expect(desk.sheet('RD Rework').records()[0]['Units in scope']).toBe('K-001\nK-002');
+    expect(
+      desk.refused('rdCorrect', {
+        caseId: id,
+        fact: 'defect',
+        unitRef: 'K-003',
+        defectType: 'Colour deviation',
+        measurement: 2,
+        reason: 'x',
+      }),
+    ).toMatch(/has an agreement on its units/);
+  });
+
   it('a recorded link changes only by correction, which can also clear it', () => {
     const { desk, id } = evidenced();
     expect(desk.refused('rdSaveEvidence', { caseId: id, unitRef: 'K-001', wide: 'https://photos.example.com/other.jpg' })).toBe(

@@ -5,7 +5,7 @@ import { catalogue, classifyDefect } from '../../core/protocol/classify';
 import type { Classification } from '../../core/protocol/defectCatalogue';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { DEFECTS } from '../../tracker/schema';
-import type { Row } from '../../tracker/table';
+import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, flag, list, text } from '../validate';
@@ -17,6 +17,15 @@ import type { Saved } from './common';
  * are: each unit by the catalogue (thresholds as set in RD Settings), each unit and defect type once.
  */
 export function classifiedRows(wb: Workbook, caseId: string, items: readonly unknown[], foundAt: string): Row[] {
+  return classifiedRowsFor(wb, caseId, items, foundAt);
+}
+
+/** As classifiedRows; `replacing` is a recorded row being corrected, which does not count as a duplicate. */
+export function classifiedRowsFor(wb: Workbook, caseId: string, items: unknown, foundAt: string, replacing?: StoredRow): Row[] {
+  return classify(wb, caseId, Array.isArray(items) ? items : [items], foundAt, replacing);
+}
+
+function classify(wb: Workbook, caseId: string, items: readonly unknown[], foundAt: string, replacing?: StoredRow): Row[] {
   const settings = wb.settings();
   const splits = splitTable(settings.splits);
   const types = catalogue(settings.catalogue);
@@ -24,7 +33,7 @@ export function classifiedRows(wb: Workbook, caseId: string, items: readonly unk
   const known = new Set(
     wb
       .rowsOf(DEFECTS, caseId)
-      .filter((r) => (r.values.foundAt || 'OQC') === foundAt)
+      .filter((r) => r !== replacing && (r.values.foundAt || 'OQC') === foundAt)
       .map((r) => `${String(r.values.unitRef)}|${String(r.values.defectType)}`),
   );
   return items.map((item, i): Row => {

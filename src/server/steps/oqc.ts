@@ -4,22 +4,27 @@ import { INSPECTIONS } from '../../tracker/schema';
 import { columnLetter } from '../../tracker/setup';
 import type { Services } from '../services';
 import { requiredNumber, text, time } from '../validate';
+import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
+
+/** The OQC's counts from a form: whole numbers, each required. */
+export function oqcCounts(f: Fields): { criticalFound: number; majorFound: number; minorFound: number } {
+  return {
+    criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
+    majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),
+    minorFound: requiredNumber(f, 'minorFound', 'Minor found', { min: 0, whole: true }),
+  };
+}
 
 export function recordOqc(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const settings = wb.settings();
     const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
+    const counts = oqcCounts(f);
     const { case: next, result } = recordInspection(
       record,
-      {
-        inspector: wb.person(text(f, 'inspector', 'Inspector', { required: true, max: 100 })),
-        at,
-        criticalFound: requiredNumber(f, 'criticalFound', 'Critical found', { min: 0, whole: true }),
-        majorFound: requiredNumber(f, 'majorFound', 'Major found', { min: 0, whole: true }),
-        minorFound: requiredNumber(f, 'minorFound', 'Minor found', { min: 0, whole: true }),
-      },
+      { inspector: wb.person(text(f, 'inspector', 'Inspector', { required: true, max: 100 })), at, ...counts },
       settings.holdNoticeHours,
     );
     const col = (key: string) => columnLetter(wb.columnOf(INSPECTIONS, key));
@@ -39,12 +44,12 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
         aqlMajor: record.aqlMajor,
         majorAc: result.major.acceptance,
         majorRe: result.major.rejection,
-        majorFound: f.majorFound,
+        majorFound: counts.majorFound,
         aqlMinor: record.aqlMinor,
         minorAc: result.minor.acceptance,
         minorRe: result.minor.rejection,
-        minorFound: f.minorFound,
-        criticalFound: f.criticalFound,
+        minorFound: counts.minorFound,
+        criticalFound: counts.criticalFound,
         verdict: result.passed ? 'ACCEPT' : 'REJECT',
         reasons: result.reasons.join('; '),
         // The add-on's own formula, so anyone reading the sheet sees the plan's logic live.

@@ -1,0 +1,116 @@
+import { correctAgentNotified, oqcResult, recordEvidenceState, requireCorrectable } from '../../core/case/lifecycle';
+import type { CaseRecord } from '../../core/case/lifecycle';
+import { InputError } from '../../core/errors';
+import { formatInZone } from '../../core/time';
+import type { CaseSummary, Result } from '../../shared/contract';
+import { DEFECTS, EVIDENCE, INSPECTIONS } from '../../tracker/schema';
+import type { Row, StoredRow } from '../../tracker/table';
+import type { Workbook } from '../../tracker/workbook';
+import type { Services } from '../services';
+import { text, time } from '../validate';
+import type { Fields } from '../validate';
+import { onCase, summary } from './common';
+import type { Saved } from './common';
+import { classifiedRowsFor } from './defects';
+import { KINDS, defectiveUnit, readLink, storeEvidence } from './evidence';
+import { oqcCounts } from './oqc';
+
+/**
+ * A correction of a recorded fact, with a reason: the time the agent was told of the hold, or a
+ * unit's photo or video link (replaced, or cleared with a blank). The log keeps old → new.
+ */
+export function correct(services: Services, request: unknown): Result<Saved<CaseSummary>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const reason = requireCorrectable(record, text(f, 'reason', 'Reason', { max: 500 }));
+    const fact = text(f, 'fact', 'What to correct', { required: true, max: 40 });
+    if (fact === 'agentNotifiedAt') {
+      const at = time(f, 'value', 'Time the agent was told', wb.now, wb.timeZone());
+      if (f.value === undefined || f.value === null || f.value === '') throw new InputError('give the corrected time the agent was told.');
+      const next = correctAgentNotified(record, at, reason);
+      const zone = wb.timeZone();
+      const old = record.agentNotifiedAt ? formatInZone(record.agentNotifiedAt, zone) : '';
+      wb.saveCase(stored, next, `Corrected the time the agent was told: ${old} → ${formatInZone(at, zone)} (${zone}); reason: ${reason}`);
+      return summary(next, wb);
+    }
+    if (fact === 'oqcCounts') return correctOqcCounts(wb, f, stored, record, reason);
+    if (fact === 'defect') return correctDefect(wb, f, stored, record, reason);
+    const kind = KINDS.find((k) => k.key === fact);
+    if (!kind) {
+      throw new InputError(
+        `"${fact}" is not a fact that can be corrected: the time the agent was told, the OQC counts, a defective unit, or a photo or video link.`,
+      );
+    }
+    const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
+    defectiveUnit(wb, record, unitRef);
+    const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
+    const old = String(existing?.values[kind.key] ?? '');
+    const value = readLink(f, 'value', kind.label);
+    if (!old) throw new InputError(`${kind.label} for ${unitRef} is not recorded yet: save it as evidence.`);
+    if (old === value) throw new InputError(`${kind.label} for ${unitRef} is already that link.`);
+    const { gaps } = storeEvidence(wb, record, existing, unitRef, { [kind.key]: value });
+    const next = record.status === 'classified' || record.status === 'evidence-complete' ? recordEvidenceState(record, gaps) : record;
+    wb.saveCase(
+      stored,
+      next,
+      `Corrected ${kind.label.toLowerCase()} for ${unitRef}: ${old} → ${value || '(cleared)'}; reason: ${reason}`,
+      {},
+      gaps,
+    );
+    return summary(next, wb);
+  });
+}
+
+/**
+ * The OQC counts as found, corrected: the inspection row keeps its plan and takes the new counts
+ * and reasons. A correction cannot turn the verdict — the case has acted on it; a released lot is
+ * reopened instead.
+ */
+function correctOqcCounts(wb: Workbook, f: Fields, stored: StoredRow, record: CaseRecord, reason: string) {
+  const counts = oqcCounts(f);
+  const row = wb
+    .rowsOf(INSPECTIONS, record.id)
+    .filter((r) => r.values.kind === 'OQC' && r.values.verdict !== 'VOID')
+    .at(-1);
+  if (!row) throw new InputError(`${record.id} has no OQC inspection to correct.`);
+  const result = oqcResult(record, counts);
+  const before = `${String(row.values.criticalFound)}/${String(row.values.majorFound)}/${String(row.values.minorFound)}`;
+  const after = `${counts.criticalFound}/${counts.majorFound}/${counts.minorFound}`;
+  if (result.passed !== (row.values.verdict === 'ACCEPT')) {
+    throw new InputError(
+      `the corrected counts would ${result.passed ? 'pass' : 'fail'} the lot, and the case has acted on the recorded verdict; ${result.passed ? 'the hold stands as recorded' : 'reopen the case to inspect it again'}.`,
+    );
+  }
+  wb.update(INSPECTIONS, row, { ...counts, reasons: result.reasons.join('; ') });
+  const next = counts.criticalFound > 0 ? { ...record, quarantined: true } : record;
+  wb.saveCase(stored, next, `Corrected the OQC counts (critical/major/minor): ${before} → ${after}; reason: ${reason}`);
+  return summary(next, wb);
+}
+
+/**
+ * A defective unit's measurement or context, corrected and classified again — before anything is
+ * agreed on the units; after that, the agreement stands on what was recorded.
+ */
+function correctDefect(wb: Workbook, f: Fields, stored: StoredRow, record: CaseRecord, reason: string) {
+  if (!['on-hold', 'classified', 'evidence-complete'].includes(record.status)) {
+    throw new InputError(`${record.id} has an agreement on its units: a defect is corrected before rework or a concession is agreed.`);
+  }
+  const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
+  const defectType = text(f, 'defectType', 'Defect type', { required: true, max: 100 });
+  const row = wb.rowsOf(DEFECTS, record.id).find((r) => r.values.unitRef === unitRef && r.values.defectType === defectType);
+  if (!row) throw new InputError(`unit ${unitRef} has no ${defectType.toLowerCase()} recorded in ${record.id}.`);
+  const [fresh] = classifiedRowsFor(wb, record.id, { ...f, unitRef, defectType }, String(row.values.foundAt || 'OQC'), row);
+  const describe = (r: Row) => `${String(r.measurement)} ${String(r.context)} ${String(r.class)}`.replace(/\s+/g, ' ').trim();
+  const old = describe(row.values);
+  wb.update(DEFECTS, row, { measurement: fresh.measurement, context: fresh.context, class: fresh.class, rule: fresh.rule });
+  const gaps = wb.gapsOf(record.id);
+  const quarantined = record.quarantined || fresh.class === 'CRITICAL';
+  const next = recordEvidenceState({ ...record, quarantined, status: 'classified' }, gaps);
+  wb.saveCase(
+    stored,
+    next,
+    `Corrected ${defectType.toLowerCase()} of ${unitRef}: ${old} → ${describe(fresh)}; reason: ${reason}`,
+    {},
+    gaps,
+  );
+  return summary(next, wb);
+}
