@@ -153,9 +153,9 @@ export const REWORK: SheetSpec = {
   columns: [
     t('caseId', 'Case ID'),
     n('cycle', 'Cycle', { computed: true }),
+    t('scope', 'Units in scope', { computed: true }),
     t('cause', 'Cause', { options: CAUSE_OPTIONS }),
     n('units', 'Units'),
-    t('scope', 'Units in scope', { computed: true }),
     t('leftOut', 'Left out, and why'),
     n('labourMinutes', 'Labour min/unit'),
     money('hourlyRate', 'Hourly rate'),

@@ -60,25 +60,27 @@ export function setupTracker(spreadsheet: Spreadsheet, builders: Builders): Setu
   const plans = TRACKER_SHEETS.map((spec) => plan(spreadsheet, spec, report.problems));
   if (report.problems.length) return { ...report, ok: false };
 
+  let settingsSheet: Sheet | undefined;
   for (const p of plans as Plan[]) {
     if (p.action === 'create') {
       const sheet = spreadsheet.insertSheet(p.spec.name);
       widen(sheet, p.spec.columns.length, true);
       writeHeader(sheet, 1, p.spec.columns);
       sheet.setFrozenRows(1);
-      format(sheet, p.spec, p.spec.columns, 1, builders);
+      format(sheet, p.spec, p.spec.columns, 1, NEW_SHEET_ROWS, builders);
       if (p.spec === CASES || p.spec === INSPECTIONS) sheet.setConditionalFormatRules(highlightRules(sheet, p.spec, builders));
+      if (p.spec === SETTINGS) settingsSheet = sheet;
       report.created.push(p.spec.name);
     } else if (p.action === 'extend') {
       widen(p.sheet, p.width + p.missing.length, false);
       writeHeader(p.sheet, p.width + 1, p.missing);
-      format(p.sheet, p.spec, p.missing, p.width + 1, builders);
+      format(p.sheet, p.spec, p.missing, p.width + 1, p.sheet.getMaxRows(), builders);
       report.columnsAdded[p.spec.name] = p.missing.map((c) => c.header);
     } else {
       report.unchanged.push(p.spec.name);
     }
   }
-  report.settingsAdded = addMissingSettings(spreadsheet);
+  report.settingsAdded = addMissingSettings(settingsSheet ?? spreadsheet.getSheetByName(SETTINGS.name)!);
   return report;
 }
 
@@ -89,7 +91,8 @@ function writeHeader(sheet: Sheet, firstColumn: number, columns: readonly Column
     .setFontWeight('bold');
 }
 
-/** Columns of a new sheet (Sheets' default size is 1,000 × 26). */
+/** A sheet just inserted has Sheets' default size, 1,000 rows × 26 columns: no need to ask it. */
+const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 
 /**
@@ -102,15 +105,22 @@ function widen(sheet: Sheet, columns: number, inserted: boolean): void {
   if (columns > max) sheet.insertColumnsAfter(max, columns - max);
 }
 
-function format(sheet: Sheet, spec: SheetSpec, columns: readonly ColumnSpec[], firstColumn: number, builders: Builders): void {
+function format(
+  sheet: Sheet,
+  spec: SheetSpec,
+  columns: readonly ColumnSpec[],
+  firstColumn: number,
+  maxRows: number,
+  builders: Builders,
+): void {
   const placed = columns.map((column, i) => ({ column, at: firstColumn + i }));
-  formatRows(sheet, spec, placed, 2, sheet.getMaxRows() - 1, builders);
+  formatRows(sheet, spec, placed, 2, maxRows - 1, builders);
 }
 
 /** Rejected lots, failed re-inspections, quarantined lots and overdue hold notices stand out. */
 function highlightRules(sheet: Sheet, spec: SheetSpec, builders: Builders): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const at = (key: string) => columnLetter(spec.columns.findIndex((c) => c.key === key) + 1);
-  const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, spec.columns.length);
+  const body = sheet.getRange(2, 1, NEW_SHEET_ROWS - 1, spec.columns.length);
   const rule = (formula: string, colour: string) =>
     builders.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(colour).setRanges([body]).build();
   if (spec === CASES) {
@@ -126,8 +136,7 @@ function highlightRules(sheet: Sheet, spec: SheetSpec, builders: Builders): Goog
   return [rule(`=OR($${at('verdict')}2="REJECT", $${at('verdict')}2="FAIL")`, '#f4c7c3')];
 }
 
-function addMissingSettings(spreadsheet: Spreadsheet): string[] {
-  const sheet = spreadsheet.getSheetByName(SETTINGS.name)!;
+function addMissingSettings(sheet: Sheet): string[] {
   const lastRow = sheet.getLastRow();
   const width = Math.max(sheet.getLastColumn(), SETTINGS.columns.length);
   const values = sheet.getRange(1, 1, Math.max(lastRow, 1), width).getValues();
