@@ -255,6 +255,44 @@ describe('the case desk sidebar in Chromium', () => {
     expect(row['Agent told at']).toBe('');
   });
 
+  it('refuses, by its field, a re-inspector who is the OQC inspector under another spelling', async () => {
+    // A case brought to "rework done" through the same handlers the sidebar calls.
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    run('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    run('rdSaveEvidence', { caseId: id, unitRef: 'K-001', ...photosOf('K-001') });
+    run('rdAgree', { caseId: id, rework: { cause: 'workmanship', units: 1, labourMinutes: 30, hourlyRate: 20 } });
+    run('rdLogReworkedUnit', { caseId: id, unitRef: 'K-001', operatorId: 'OP-1', nature: 're-dyed', signedOffBy: 'Wang Fang' });
+    run('rdSignChecklist', { caseId: id, materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
+    run('rdCompleteRework', { caseId: id });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', id);
+    await page.waitForSelector('#re-form');
+    await fill(page, 're-form', {
+      inspector: 'Ｌｉ Ｗｅｉ',
+      fullInspectionFailures: 0,
+      sampleMajor: 0,
+      sampleMinor: 0,
+      newMajorDefects: 0,
+    });
+    const result = await submit(page, 're-form');
+    expect(result).toEqual({
+      ok: false,
+      text: 'Re-inspector: Ｌｉ Ｗｅｉ is the original OQC inspector (Li Wei); the re-inspection needs someone else.',
+    });
+    expect(await page.textContent('#re-inspector-error')).toBe(
+      'Re-inspector: Ｌｉ Ｗｅｉ is the original OQC inspector (Li Wei); the re-inspection needs someone else.',
+    );
+    expect(preview.bundle.spreadsheet.sheet('RD Inspections').records()).toHaveLength(1);
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');

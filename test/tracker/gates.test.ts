@@ -134,7 +134,7 @@ describe('the protocol’s gates, each refusing with its reason', () => {
     const { desk, id } = heldCase({ evidence: true });
     reworked(desk, id);
     expect(desk.refused('rdRecordReinspection', { caseId: id, inspector: ' li wei ', ...CLEAN })).toBe(
-      'The re-inspection needs a different inspector from the original OQC (Li Wei).',
+      'Re-inspector: li wei is the original OQC inspector (Li Wei); the re-inspection needs someone else.',
     );
   });
 

@@ -172,7 +172,7 @@ describe('identity and history', () => {
       desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 3 } });
       reworkedAll(desk, id);
       expect(desk.refused('rdRecordReinspection', { caseId: id, inspector: name, ...CLEAN })).toBe(
-        'The re-inspection needs a different inspector from the original OQC (Li Wei).',
+        `Re-inspector: ${name.trim()} is the original OQC inspector (Li Wei); the re-inspection needs someone else.`,
       );
     },
   );

@@ -309,7 +309,9 @@ export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
   requireStatus(c, ['rework-done'], 're-inspection');
   const inspector = text('re-inspector', input.inspector);
   if (c.inspector && samePerson(inspector, c.inspector)) {
-    throw new InputError(`the re-inspection needs a different inspector from the original OQC (${c.inspector}).`);
+    throw new InputError(
+      `re-inspector: ${inspector} is the original OQC inspector (${c.inspector}); the re-inspection needs someone else.`,
+    );
   }
   const plan = reinspectionPlan({
     lotSize: c.lotSize,
