@@ -1,0 +1,145 @@
+// The desk's frame: the case picker, the status box, the step buttons, and the step on screen.
+import type { CaseStatus } from '../src/core/case/lifecycle';
+import type { CaseList, CaseView, SettingsView } from '../src/shared/contract';
+import { append, byId, clear, h } from './dom';
+import { call } from './server';
+import { STEPS, STAYS_OPEN, STEP_OF, setSettings, settings, state } from './state';
+import { showMessage } from './save';
+import { setupForm, newCaseForm, details } from './steps/case';
+import { oqcForm, holdForm } from './steps/oqc';
+import { defectsForm } from './steps/defects';
+import { evidenceForm } from './steps/evidence';
+import { agreementForm } from './steps/agree';
+import { supervisionForms } from './steps/rework';
+import { reinspectionForm } from './steps/reinspect';
+import { settlementView } from './steps/settle';
+
+export function showSaved(view: CaseView, changed?: SettingsView): void {
+  if (changed) setSettings(changed);
+  const at = state.cases.findIndex((c) => c.id === view.id);
+  if (at >= 0) state.cases[at] = view;
+  else state.cases.push(view);
+  showCase(view);
+  render();
+}
+/** Shows a case: the step it is at, unless the user is in the middle of a step that takes many entries. */
+export function showCase(view: CaseView): void {
+  const status = view.status as CaseStatus;
+  const switched = state.current?.id !== view.id;
+  const moved = switched || state.current!.status !== status;
+  state.current = view;
+  if (switched || (moved && !STAYS_OPEN[state.step]?.includes(status))) state.step = STEP_OF[status];
+}
+export async function refresh(selectId?: string): Promise<void> {
+  const list = await call<CaseList>('rdListCases');
+  // A workbook without the tracker's sheets gets the set-up button instead of an error.
+  state.needsSetup = !list.ok && /Set up case tracker/.test(list.error);
+  if (!list.ok) {
+    if (!state.needsSetup) showMessage('error', list.error);
+    state.cases = [];
+  } else {
+    state.cases = list.data.cases;
+    if (list.data.problems.length) showMessage('error', `Some cases could not be read: ${list.data.problems.join(' · ')}`);
+    const loaded = await call<SettingsView>('rdGetSettings');
+    if (loaded.ok) setSettings(loaded.data);
+    else showMessage('error', loaded.error);
+  }
+  if (selectId) {
+    const view = await call<CaseView>('rdGetCase', { caseId: selectId });
+    if (view.ok) showCase(view.data);
+    else showMessage('error', view.error);
+  }
+  render();
+}
+export function render(): void {
+  renderPicker();
+  renderStatus();
+  renderSteps();
+  const main = byId('step');
+  clear(main);
+  main.append(renderStep(), peopleLists());
+  document.body.dataset.ready = 'true';
+}
+/** The roster (RD People) as suggestions for name and ID fields; any other name may still be typed. */
+export function peopleLists(): HTMLElement {
+  return h(
+    'div',
+    { hidden: true },
+    h('datalist', { id: 'people-names' }, ...settings.people.map((p) => h('option', { value: p.name }, p.role))),
+    h(
+      'datalist',
+      { id: 'people-ids' },
+      ...settings.people.filter((p) => p.id).map((p) => h('option', { value: p.id }, `${p.name} · ${p.role}`)),
+    ),
+  );
+}
+export function renderPicker(): void {
+  const select = byId<HTMLSelectElement>('case-select');
+  clear(select);
+  select.append(h('option', { value: '' }, state.cases.length ? '— new case —' : 'No cases yet — new case'));
+  for (const c of state.cases) select.append(h('option', { value: c.id, selected: c.id === state.current?.id }, `${c.id} · ${c.style}`));
+}
+export function renderStatus(): void {
+  const box = byId('status');
+  clear(box);
+  const c = state.current;
+  if (!c) {
+    box.append(h('p', { class: 'status-label' }, 'New case'), h('p', {}, 'Enter the lot to open a case.'));
+    return;
+  }
+  append(box, [
+    h('p', { class: 'status-label' }, `${c.id} — ${c.statusLabel}`),
+    h('p', { class: 'next' }, `Next: ${c.nextStep}`),
+    c.quarantined ? h('p', { class: 'warn' }, 'Quarantined: a critical defect was found.') : null,
+    c.holdOverdue ? h('p', { class: 'warn' }, 'Hold notice overdue: the agent was not told in time.') : null,
+  ]);
+}
+export function renderSteps(): void {
+  const nav = byId('steps');
+  clear(nav);
+  for (const s of STEPS) {
+    const disabled = !state.current && s.key !== 'details';
+    nav.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: s.key === state.step ? 'step current' : 'step',
+          'aria-current': s.key === state.step ? 'step' : undefined,
+          disabled,
+          onclick: () => {
+            state.step = s.key;
+            render();
+            byId('step').querySelector<HTMLElement>('input, select, button')?.focus();
+          },
+        },
+        s.label,
+      ),
+    );
+  }
+}
+export function renderStep(): HTMLElement {
+  if (state.needsSetup) return setupForm();
+  const c = state.current;
+  if (!c) return newCaseForm();
+  switch (state.step) {
+    case 'details':
+      return details(c);
+    case 'oqc':
+      return oqcForm(c);
+    case 'hold':
+      return holdForm(c);
+    case 'defects':
+      return defectsForm(c);
+    case 'evidence':
+      return evidenceForm(c);
+    case 'agreement':
+      return agreementForm(c);
+    case 'supervision':
+      return supervisionForms(c);
+    case 'reinspection':
+      return reinspectionForm(c);
+    case 'settlement':
+      return settlementView(c);
+  }
+}

@@ -1,0 +1,77 @@
+// Saving: one server call per save, its pending state, and its refusal shown by the field it names.
+import type { CaseView, HandlerName, SettingsView } from '../src/shared/contract';
+import { byId, clear, h } from './dom';
+import { call } from './server';
+import { state, settings } from './state';
+import { showSaved, refresh } from './desk';
+
+export async function submit(form: HTMLFormElement, handler: HandlerName, request: unknown, success: string): Promise<boolean> {
+  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  for (const el of Array.from(form.querySelectorAll('.field-error'))) el.textContent = '';
+  for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+  // A browser hands over a half-typed date or a number it cannot read as blank: say so, rather than
+  // let a blank mean "now" or "required".
+  const unreadable = Array.from(form.querySelectorAll<HTMLInputElement>('input')).find((el) => el.validity.badInput);
+  if (unreadable) {
+    const label = form.querySelector(`label[for="${unreadable.id}"]`)?.textContent?.replace(/\s*\(.*\)$/, '') ?? 'This field';
+    showError(form, `${label} is not complete: ${unreadable.type === 'number' ? 'type a number' : 'give the whole date and time'}.`);
+    return false;
+  }
+  if (button) button.disabled = true;
+  form.setAttribute('aria-busy', 'true');
+  document.body.dataset.ready = 'false';
+  showMessage('pending', 'Saving…');
+  // The sidebar's settings stamp: the save sends the settings back only if they changed.
+  const stamped = typeof request === 'object' && request !== null ? { ...request, settingsStamp: settings.stamp } : request;
+  const result = await call<{ id?: string; view?: CaseView; settings?: SettingsView }>(handler, stamped);
+  if (button) button.disabled = false;
+  form.removeAttribute('aria-busy');
+  if (!result.ok) {
+    // The form keeps what was typed; the error goes next to the field it names, or above the form.
+    document.body.dataset.ready = 'true';
+    showError(form, result.error);
+    return false;
+  }
+  // The confirmation comes once the view shows the saved state, not before. A save answers with
+  // the case as it now stands, so redrawing needs no further call to the server.
+  if (result.data.view) showSaved(result.data.view, result.data.settings);
+  else await refresh(result.data.id ?? state.current?.id);
+  showMessage('success', success);
+  return true;
+}
+export function showError(form: HTMLFormElement, message: string): void {
+  const lower = message.toLowerCase();
+  const labels = Array.from(form.querySelectorAll('label'));
+  const label = labels
+    .filter((l) => {
+      const text = l.textContent!.toLowerCase().replace(/\s*\(.*\)$/, '');
+      return lower.startsWith(text) || lower.startsWith(`the ${text}`) || lower.includes(`: ${text}`);
+    })
+    .sort((a, b) => b.textContent!.length - a.textContent!.length)[0];
+  // A message that names no field belongs to the form's one field, when it has only one.
+  const fields = Array.from(form.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea'));
+  const input = label ? document.getElementById(label.htmlFor) : fields.length === 1 ? fields[0] : null;
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    byId(`${input.id}-error`).textContent = message;
+    showMessage('error', message);
+    input.focus();
+  } else {
+    showMessage('error', message);
+  }
+}
+export function showMessage(kind: 'pending' | 'success' | 'error', text: string): void {
+  const box = byId('message');
+  box.className = `message ${kind}`;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  clear(box);
+  if (kind === 'pending') box.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }));
+  box.append(text);
+  document.body.dataset.busy = kind === 'pending' ? 'true' : 'false';
+}
+export function clearMessage(): void {
+  const box = byId('message');
+  box.className = 'message';
+  clear(box);
+  document.body.dataset.busy = 'false';
+}

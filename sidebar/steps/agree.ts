@@ -1,0 +1,127 @@
+// Step 6: rework and/or a concession, with cost, who pays and the timeline worked out as typed.
+import { allocateRework } from '../../src/core/protocol/allocation';
+import { concessionDiscount } from '../../src/core/protocol/concession';
+import { reworkCost } from '../../src/core/protocol/reworkCost';
+import { reworkTimeline } from '../../src/core/protocol/timeline';
+import type { CaseView } from '../../src/shared/contract';
+import { settings } from '../state';
+import { field, values, num, form, live, liveLines, done } from '../ui';
+import { submit } from '../save';
+
+export function agreementForm(c: CaseView): HTMLElement {
+  if (!['classified', 'evidence-complete'].includes(c.status)) {
+    return done('Agreement', [
+      c.rework
+        ? `Rework cycle ${c.rework.cycle}: ${c.rework.units} units, ${c.rework.totalCost.toFixed(2)} ${c.currency} — factory ${c.rework.factoryShare.toFixed(2)}, buyer ${c.rework.buyerShare.toFixed(2)}`
+        : 'No rework.',
+    ]);
+  }
+  const out = live('agree-live');
+  const f = form(
+    'agree-form',
+    'Rework and/or concession',
+    [
+      field('agree', { name: 'doRework', label: 'Rework the defective units', type: 'checkbox', value: true }),
+      field('agree', { name: 'cause', label: 'Cause', options: settings.splits.map((x) => [x.name, x.name] as const) }),
+      field('agree', {
+        name: 'units',
+        label: 'Units to rework',
+        type: 'number',
+        value: c.defects.filter((d) => d.class === 'MAJOR' || d.class === 'CRITICAL').length || '',
+      }),
+      field('agree', { name: 'labourMinutes', label: 'Labour minutes per unit', type: 'number' }),
+      field('agree', { name: 'hourlyRate', label: 'Hourly rate', type: 'number', hint: `In ${c.currency}, like every amount here.` }),
+      field('agree', { name: 'consumables', label: 'Consumables per unit', type: 'number' }),
+      field('agree', { name: 'qcAllocation', label: 'QC allocation per unit', type: 'number' }),
+      field('agree', { name: 'days', label: 'Days', type: 'number' }),
+      field('agree', { name: 'hoursPerDay', label: 'Hours per day', type: 'number', value: 8 }),
+      field('agree', { name: 'operators', label: 'Operators', type: 'number' }),
+      field('agree', { name: 'doConcession', label: 'Concession on the rest', type: 'checkbox', value: false }),
+      field('agree', { name: 'share', label: 'Share of lot affected', type: 'number', hint: '0.15 for 15%.' }),
+      field('agree', {
+        name: 'grade',
+        label: 'Grade',
+        options: [['', 'discount below'] as const, ...settings.grades.map((g) => [g.name, `${g.name} (${g.default * 100}%)`] as const)],
+      }),
+      field('agree', { name: 'discount', label: 'Discount', type: 'number', hint: '0.03 for 3%, when no grade is picked.' }),
+      field('agree', { name: 'overrideReason', label: 'Reason to go ahead without full evidence' }),
+    ],
+    'Agree',
+    (el) => {
+      const v = values(el);
+      const rework = v.doRework
+        ? {
+            cause: v.cause,
+            units: num(v.units),
+            labourMinutes: num(v.labourMinutes) ?? 0,
+            hourlyRate: num(v.hourlyRate) ?? 0,
+            consumables: num(v.consumables),
+            qcAllocation: num(v.qcAllocation),
+            days: num(v.days),
+            hoursPerDay: num(v.hoursPerDay),
+            operators: num(v.operators),
+          }
+        : undefined;
+      const concession = v.doConcession
+        ? { groups: [{ share: num(v.share), grade: v.grade || undefined, discount: num(v.discount) }] }
+        : undefined;
+      void submit(el, 'rdAgree', { caseId: c.id, rework, concession, overrideReason: v.overrideReason }, 'Agreement recorded.');
+    },
+    out,
+  );
+  const update = () => {
+    const v = values(f);
+    const lines: Array<string | [string, string]> = [];
+    try {
+      if (v.doRework) {
+        const units = num(v.units) ?? 0;
+        const cost = reworkCost(
+          {
+            labourMinutes: num(v.labourMinutes) ?? 0,
+            hourlyRate: num(v.hourlyRate) ?? 0,
+            consumables: [num(v.consumables) ?? 0],
+            qcAllocation: num(v.qcAllocation) ?? 0,
+          },
+          units,
+        );
+        const split = settings.splits.find((x) => x.name === v.cause)!;
+        const labour = cost.labour * units;
+        const a = allocateRework(split, { directLabour: labour, otherCosts: cost.total - labour });
+        lines.push(
+          `Rework: ${cost.perUnit.toFixed(2)}/unit, ${cost.total.toFixed(2)} ${c.currency} — factory ${a.factory.toFixed(2)}, buyer ${a.buyer.toFixed(2)}`,
+        );
+        if ((num(v.labourMinutes) ?? 0) > 0 && units > 0) {
+          const t = reworkTimeline({
+            units,
+            minutesPerUnit: num(v.labourMinutes)!,
+            days: num(v.days),
+            hoursPerDay: num(v.hoursPerDay),
+            operators: num(v.operators),
+          });
+          lines.push(
+            `${t.personHours.toFixed(1)} person-hours${t.operatorsNeeded ? `; ${t.operatorsNeeded} operators for ${num(v.days)} days` : ''}${t.daysNeeded ? `; ${t.daysNeeded} days with the crew` : ''}${t.unitsPerDay ? `; ${t.unitsPerDay} units/day` : ''}`,
+          );
+          if (t.shortBy) lines.push(['bad', `Short by ${t.shortBy} operator(s) for the promised days.`]);
+        }
+      }
+      if (v.doConcession) {
+        const grade = settings.grades.find((g) => g.name === v.grade);
+        const d = concessionDiscount({
+          groups: [{ share: num(v.share) ?? 0, discount: grade ? grade.default : (num(v.discount) ?? 0) }],
+          shipmentValue: c.orderValue,
+        });
+        lines.push(`Concession: ${(d.discount * 100).toFixed(2)}% = ${d.credit!.toFixed(2)} ${c.currency}`);
+      }
+      if (c.evidenceGaps.length)
+        lines.push(['bad', `Evidence incomplete for ${c.evidenceGaps.length} unit(s): give a reason or complete it first.`]);
+      if (c.quarantined) lines.push(['bad', 'Quarantined: a concession is ruled out.']);
+    } catch (error) {
+      lines.push(['bad', (error as Error).message]);
+    }
+    liveLines(out, lines);
+  };
+  f.addEventListener('input', update);
+  f.addEventListener('change', update);
+  update();
+  return f;
+}

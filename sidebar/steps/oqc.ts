@@ -1,0 +1,99 @@
+// Steps 2 and 3: the OQC inspection with its live plan and verdict, and the hold notice.
+import { oqcResult } from '../../src/core/case/lifecycle';
+import type { InspectionLevel, Severity } from '../../src/core/sampling/tables';
+import { formatInZone } from '../../src/core/time';
+import type { CaseView } from '../../src/shared/contract';
+import { h } from '../dom';
+import { field, values, num, wallTimeOf, form, live, liveLines, done } from '../ui';
+import { submit } from '../save';
+
+export function oqcForm(c: CaseView): HTMLElement {
+  if (c.status !== 'open')
+    return done(
+      'OQC inspection',
+      c.inspections.filter((i) => i.kind === 'OQC').map((i) => `${i.inspector}: ${i.verdict}${i.reasons ? ` — ${i.reasons}` : ''}`),
+    );
+  const out = live('oqc-live');
+  const f = form(
+    'oqc-form',
+    'OQC inspection',
+    [
+      field('oqc', { name: 'inspector', label: 'Inspector', required: true, list: 'people-names' }),
+      field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', value: 0 }),
+      field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', value: 0 }),
+      field('oqc', { name: 'minorFound', label: 'Minor found', type: 'number', value: 0 }),
+    ],
+    'Record inspection',
+    (el) => {
+      const v = values(el);
+      void submit(
+        el,
+        'rdRecordInspection',
+        {
+          caseId: c.id,
+          inspector: v.inspector,
+          criticalFound: num(v.criticalFound),
+          majorFound: num(v.majorFound),
+          minorFound: num(v.minorFound),
+        },
+        'Inspection recorded.',
+      );
+    },
+    out,
+  );
+  const update = () => {
+    const v = values(f);
+    try {
+      const r = oqcResult(
+        {
+          lotSize: c.lotSize,
+          level: c.level as InspectionLevel,
+          severity: c.severity as Severity,
+          aqlMajor: c.aqlMajor,
+          aqlMinor: c.aqlMinor,
+        },
+        { criticalFound: num(v.criticalFound) ?? 0, majorFound: num(v.majorFound) ?? 0, minorFound: num(v.minorFound) ?? 0 },
+      );
+      liveLines(out, [
+        `Plan: ${r.major.letter}, sample ${r.major.sampleSize}; major Ac ${r.major.acceptance}/Re ${r.major.rejection}; minor Ac ${r.minor.acceptance}/Re ${r.minor.rejection}`,
+        r.passed ? ['ok', 'Verdict: ACCEPT — the lot is released'] : ['bad', `Verdict: REJECT — ${r.reasons.join('; ')}`],
+      ]);
+    } catch (error) {
+      liveLines(out, [['bad', (error as Error).message]]);
+    }
+  };
+  f.addEventListener('input', update);
+  update();
+  return f;
+}
+export function holdForm(c: CaseView): HTMLElement {
+  if (!c.holdAt) return done('Hold notice', ['No hold: the lot passed OQC or is not inspected yet.']);
+  // Times in the spreadsheet's zone, named, as the sheet itself shows them.
+  const fmt = (iso: string) => (iso ? `${formatInZone(new Date(iso), c.timeZone)} (${c.timeZone})` : '—');
+  const facts = h(
+    'dl',
+    {},
+    h('dt', {}, 'Hold notice at'),
+    h('dd', {}, fmt(c.holdAt)),
+    h('dt', {}, 'Tell agent by'),
+    h('dd', {}, fmt(c.notifyBy)),
+    h('dt', {}, 'Agent told at'),
+    h('dd', {}, fmt(c.agentNotifiedAt)),
+  );
+  if (c.agentNotifiedAt) return h('section', {}, h('h2', {}, 'Hold notice'), facts);
+  return form(
+    'hold-form',
+    'Hold notice',
+    [
+      facts,
+      field('hold', {
+        name: 'at',
+        label: 'Agent told at',
+        type: 'datetime-local',
+        hint: `In ${c.timeZone} time, the spreadsheet's zone. Blank means now.`,
+      }),
+    ],
+    'Agent told',
+    (el) => void submit(el, 'rdRecordAgentNotified', { caseId: c.id, at: wallTimeOf(values(el).at) }, 'Recorded.'),
+  );
+}

@@ -1,0 +1,76 @@
+// Step 8: re-inspection, with the Level III plan for the rest.
+import { reinspectionPlan } from '../../src/core/protocol/reinspection';
+import type { CaseView } from '../../src/shared/contract';
+import { field, values, num, form, live, liveLines, done } from '../ui';
+import { submit } from '../save';
+
+export function reinspectionForm(c: CaseView): HTMLElement {
+  if (c.status !== 'rework-done' || !c.rework)
+    return done(
+      'Re-inspection',
+      c.inspections
+        .filter((i) => i.kind === 'Re-inspection')
+        .map((i) => `${i.inspector}: ${i.verdict}${i.reasons ? ` — ${i.reasons}` : ''}`),
+    );
+  const out = live('re-live');
+  const f = form(
+    're-form',
+    'Re-inspection',
+    [
+      field('re', {
+        name: 'inspector',
+        label: 'Re-inspector',
+        required: true,
+        list: 'people-names',
+        hint: `Not ${c.inspector}: a different inspector.`,
+      }),
+      field('re', { name: 'adjacentUnits', label: 'Adjacent units', type: 'number', value: 0 }),
+      field('re', { name: 'fullInspectionFailures', label: 'Failures among reworked and adjacent units', type: 'number', value: 0 }),
+      field('re', { name: 'sampleCritical', label: 'Critical in the sample', type: 'number', value: 0 }),
+      field('re', { name: 'sampleMajor', label: 'Major in the sample', type: 'number', value: 0 }),
+      field('re', { name: 'sampleMinor', label: 'Minor in the sample', type: 'number', value: 0 }),
+      field('re', { name: 'newMajorDefects', label: 'New major defects', type: 'number', value: 0 }),
+    ],
+    'Record re-inspection',
+    (el) => {
+      const v = values(el);
+      const n = (k: string) => num(v[k]);
+      void submit(
+        el,
+        'rdRecordReinspection',
+        {
+          caseId: c.id,
+          inspector: v.inspector,
+          adjacentUnits: n('adjacentUnits'),
+          fullInspectionFailures: n('fullInspectionFailures'),
+          sampleCritical: n('sampleCritical'),
+          sampleMajor: n('sampleMajor'),
+          sampleMinor: n('sampleMinor'),
+          newMajorDefects: n('newMajorDefects'),
+        },
+        'Re-inspection recorded.',
+      );
+    },
+    out,
+  );
+  const update = () => {
+    try {
+      const p = reinspectionPlan({
+        lotSize: c.lotSize,
+        reworkedUnits: c.rework!.units,
+        adjacentUnits: num(values(f).adjacentUnits) ?? 0,
+        aqlMajor: c.aqlMajor,
+        aqlMinor: c.aqlMinor,
+      });
+      liveLines(out, [
+        `100%: ${p.fullInspection} units. Level III on ${p.remainder}: ${p.letter ?? '—'}, sample ${p.sampleSize}; major Ac ${p.major?.acceptance ?? '—'}/Re ${p.major?.rejection ?? '—'}, minor Ac ${p.minor?.acceptance ?? '—'}/Re ${p.minor?.rejection ?? '—'}`,
+        'Any new major defect fails the lot at once; the next cycle is the factory’s.',
+      ]);
+    } catch (error) {
+      liveLines(out, [['bad', (error as Error).message]]);
+    }
+  };
+  f.addEventListener('input', update);
+  update();
+  return f;
+}

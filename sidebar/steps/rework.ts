@@ -1,0 +1,49 @@
+// Step 7: the supervision checklist, the Reworked log and rework done.
+import { SUPERVISION_CHECKLIST } from '../../src/core/case/lifecycle';
+import type { CaseView } from '../../src/shared/contract';
+import { h } from '../dom';
+import { field, values, form, done } from '../ui';
+import { submit } from '../save';
+
+export function supervisionForms(c: CaseView): HTMLElement {
+  if (c.status !== 'agreed' || !c.rework)
+    return done('Supervised rework', [
+      c.rework
+        ? `Cycle ${c.rework.cycle}: ${c.rework.logged.length} of ${c.rework.scope.length} units to rework logged.`
+        : 'No rework agreed.',
+    ]);
+  const checklist = form(
+    'checklist-form',
+    `Supervision checklist — cycle ${c.rework.cycle}`,
+    SUPERVISION_CHECKLIST.map((item) =>
+      field('check', { name: item.key, label: item.label, type: 'checkbox', value: c.rework!.checklist[item.key] }),
+    ),
+    'Sign',
+    (el) => void submit(el, 'rdSignChecklist', { caseId: c.id, ...values(el) }, 'Checklist signed.'),
+  );
+  // The units this cycle must cover and are not yet logged: the log takes no other.
+  const logged = new Set(c.rework.logged);
+  const pending = c.rework.scope.filter((unit) => !logged.has(unit));
+  const log = form(
+    'reworked-form',
+    `Reworked log — ${c.rework.logged.length} of ${c.rework.scope.length} units to rework`,
+    [
+      pending.length
+        ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
+        : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
+      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids' }),
+      field('reworked', { name: 'nature', label: 'Nature of rework', required: true }),
+      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true, list: 'people-names' }),
+    ],
+    'Log unit',
+    (el) => void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...values(el) }, 'Unit logged.'),
+  );
+  const finish = form(
+    'done-form',
+    'Rework done',
+    [],
+    'Rework done',
+    (el) => void submit(el, 'rdCompleteRework', { caseId: c.id }, 'Rework done: ready for re-inspection.'),
+  );
+  return h('div', {}, checklist, log, finish);
+}

@@ -1,0 +1,30 @@
+// Step 9: the settlement and the recovery rate.
+import type { CaseView } from '../../src/shared/contract';
+import { h } from '../dom';
+import { form, done } from '../ui';
+import { submit } from '../save';
+
+export function settlementView(c: CaseView): HTMLElement {
+  if (c.settlement) {
+    const s = c.settlement;
+    return h(
+      'section',
+      { id: 'settled' },
+      h('h2', {}, 'Settlement'),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Rework cost'),
+        h('dd', {}, `${s.reworkCost.toFixed(2)} ${c.currency}`),
+        h('dt', {}, 'Concession credit'),
+        h('dd', {}, `${s.concessionCredit.toFixed(2)} ${c.currency}`),
+        h('dt', {}, 'Value kept'),
+        h('dd', {}, `${s.valueKept.toFixed(2)} ${c.currency}`),
+        h('dt', {}, 'Recovery rate'),
+        h('dd', { id: 'recovery' }, `${(s.recoveryRate * 100).toFixed(2)}%`),
+      ),
+    );
+  }
+  if (c.status !== 'released') return done('Settlement', ['The case settles once the lot is released.']);
+  return form('settle-form', 'Settle and close', [], 'Settle', (el) => void submit(el, 'rdSettle', { caseId: c.id }, 'Case settled.'));
+}

@@ -1,0 +1,100 @@
+// Form building blocks every step uses: labelled fields, forms, live panels.
+import { clear, h } from './dom';
+
+export interface Field {
+  name: string;
+  label: string;
+  type?: 'text' | 'number' | 'url' | 'datetime-local' | 'checkbox';
+  options?: ReadonlyArray<readonly [value: string, label: string]>;
+  value?: string | number | boolean;
+  required?: boolean;
+  step?: string;
+  hint?: string;
+  /** A datalist of suggestions (the roster). */
+  list?: 'people-names' | 'people-ids';
+}
+export function field(form: string, f: Field): HTMLElement {
+  const id = `${form}-${f.name}`;
+  const errorId = `${id}-error`;
+  const common = { id, name: f.name, 'aria-describedby': errorId, required: f.required };
+  let input: HTMLElement;
+  if (f.options) {
+    input = h(
+      'select',
+      common,
+      ...f.options.map(([value, label]) => h('option', { value, selected: String(f.value ?? '') === value }, label)),
+    );
+  } else if (f.type === 'checkbox') {
+    input = h('input', { ...common, type: 'checkbox', checked: Boolean(f.value) });
+    return h('div', { class: 'form-group inline' }, input, h('label', { for: id }, f.label), h('p', { class: 'field-error', id: errorId }));
+  } else {
+    input = h('input', {
+      ...common,
+      type: f.type ?? 'text',
+      value: f.value === undefined ? undefined : String(f.value),
+      step: f.step ?? (f.type === 'number' ? 'any' : undefined),
+      inputmode: f.type === 'number' ? 'decimal' : undefined,
+      list: f.list,
+      autocomplete: f.list ? 'off' : undefined,
+    });
+  }
+  return h(
+    'div',
+    { class: 'form-group' },
+    h('label', { for: id }, f.label),
+    input,
+    f.hint ? h('p', { class: 'hint' }, f.hint) : null,
+    h('p', { class: 'field-error', id: errorId }),
+  );
+}
+export function values(form: HTMLFormElement): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+    if (!el.name) continue;
+    out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+  }
+  return out;
+}
+export const num = (v: string | boolean | undefined): number | undefined =>
+  v === undefined || v === '' || typeof v === 'boolean' ? undefined : Number(v);
+/**
+ * A datetime-local field's wall-clock time as typed ("2026-03-14T09:30"), or undefined for "now":
+ * the server reads it in the spreadsheet's zone, whatever zone this browser is in.
+ */
+export function wallTimeOf(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+export function form(
+  id: string,
+  title: string,
+  fields: HTMLElement[],
+  button: string,
+  onSubmit: (f: HTMLFormElement) => void,
+  ...extra: HTMLElement[]
+): HTMLFormElement {
+  const el = h(
+    'form',
+    { id, 'aria-labelledby': `${id}-title`, novalidate: true },
+    h('h2', { id: `${id}-title` }, title),
+    ...fields,
+    ...extra,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'action' }, button)),
+  );
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit(el);
+  });
+  return el;
+}
+export function live(id: string): HTMLElement {
+  return h('div', { id, class: 'live', 'aria-live': 'polite' });
+}
+export function liveLines(el: HTMLElement, lines: Array<string | [string, string]>): void {
+  clear(el);
+  for (const line of lines) {
+    el.append(typeof line === 'string' ? h('p', {}, line) : h('p', { class: line[0] }, line[1]));
+  }
+}
+export function done(title: string, lines: string[]): HTMLElement {
+  return h('section', {}, h('h2', {}, title), ...lines.map((l) => h('p', {}, l)));
+}
