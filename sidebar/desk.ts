@@ -29,6 +29,8 @@ export function showCase(view: CaseView): void {
   const moved = switched || state.current!.status !== status;
   state.current = view;
   if (switched || (moved && !STAYS_OPEN[state.step]?.includes(status))) state.step = STEP_OF[status];
+  // A lot just put on hold: the first thing due is telling the agent, within the deadline.
+  if (moved && status === 'on-hold' && !view.agentNotifiedAt) state.step = 'hold';
 }
 export async function refresh(selectId?: string): Promise<void> {
   const list = await call<CaseList>('rdListCases');

@@ -5,7 +5,10 @@ import { call } from './server';
 import { state, settings } from './state';
 import { showSaved, refresh } from './desk';
 
-export async function submit(form: HTMLFormElement, handler: HandlerName, request: unknown, success: string): Promise<boolean> {
+/** What a save says once it is recorded: a confirmation, or — for a recorded failure — a warning in red. */
+export type Outcome = string | ((data: Record<string, unknown>) => { kind: 'success' | 'warning'; text: string });
+
+export async function submit(form: HTMLFormElement, handler: HandlerName, request: unknown, success: Outcome): Promise<boolean> {
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   for (const el of Array.from(form.querySelectorAll('.field-error'))) el.textContent = '';
   for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
@@ -23,7 +26,7 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   showMessage('pending', 'Saving…');
   // The sidebar's settings stamp: the save sends the settings back only if they changed.
   const stamped = typeof request === 'object' && request !== null ? { ...request, settingsStamp: settings.stamp } : request;
-  const result = await call<{ id?: string; view?: CaseView; settings?: SettingsView }>(handler, stamped);
+  const result = await call<{ id?: string; view?: CaseView; settings?: SettingsView } & Record<string, unknown>>(handler, stamped);
   if (button) button.disabled = false;
   form.removeAttribute('aria-busy');
   if (!result.ok) {
@@ -36,7 +39,8 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   // the case as it now stands, so redrawing needs no further call to the server.
   if (result.data.view) showSaved(result.data.view, result.data.settings);
   else await refresh(result.data.id ?? state.current?.id);
-  showMessage('success', success);
+  const said = typeof success === 'string' ? { kind: 'success' as const, text: success } : success(result.data);
+  showMessage(said.kind, said.text);
   return true;
 }
 export function showError(form: HTMLFormElement, message: string): void {
@@ -60,10 +64,10 @@ export function showError(form: HTMLFormElement, message: string): void {
     showMessage('error', message);
   }
 }
-export function showMessage(kind: 'pending' | 'success' | 'error', text: string): void {
+export function showMessage(kind: 'pending' | 'success' | 'warning' | 'error', text: string): void {
   const box = byId('message');
   box.className = `message ${kind}`;
-  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  box.setAttribute('role', kind === 'error' || kind === 'warning' ? 'alert' : 'status');
   clear(box);
   if (kind === 'pending') box.append(h('span', { class: 'spinner', 'aria-hidden': 'true' }));
   box.append(text);

@@ -36,7 +36,13 @@ export function oqcForm(c: CaseView): HTMLElement {
           majorFound: num(v.majorFound),
           minorFound: num(v.minorFound),
         },
-        'Inspection recorded.',
+        (data) =>
+          data.passed
+            ? { kind: 'success', text: 'Inspection recorded: the lot passed and is released.' }
+            : {
+                kind: 'warning',
+                text: `Lot on hold: ${(data.reasons as string[]).join('; ')}. Tell the agent by ${holdDeadline(data.view as CaseView)}.`,
+              },
       );
     },
     out,
@@ -66,6 +72,11 @@ export function oqcForm(c: CaseView): HTMLElement {
   update();
   return f;
 }
+/** When the agent must be told of a hold, in the spreadsheet's zone. */
+function holdDeadline(c: CaseView): string {
+  return c.notifyBy ? `${formatInZone(new Date(c.notifyBy), c.timeZone)} (${c.timeZone})` : 'the deadline';
+}
+
 export function holdForm(c: CaseView): HTMLElement {
   if (!c.holdAt) return done('Hold notice', ['No hold: the lot passed OQC or is not inspected yet.']);
   // Times in the spreadsheet's zone, named, as the sheet itself shows them.

@@ -48,7 +48,14 @@ export function reinspectionForm(c: CaseView): HTMLElement {
           sampleMinor: n('sampleMinor'),
           newMajorDefects: n('newMajorDefects'),
         },
-        'Re-inspection recorded.',
+        (data) => {
+          if (data.passed) return { kind: 'success', text: 'Re-inspection passed: the lot is released.' };
+          const view = data.view as CaseView;
+          return {
+            kind: 'warning',
+            text: `Re-inspection failed: ${(data.reasons as string[]).join('; ')}. Rework cycle ${view.reworkCycle} is open${view.factoryPaysNextCycle ? ', at the factory’s cost' : ''}${view.quarantined ? '; the lot is quarantined' : ''}.`,
+          };
+        },
       );
     },
     out,

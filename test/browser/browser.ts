@@ -50,9 +50,10 @@ export async function fill(page: Page, formId: string, values: Record<string, st
 /** Submits a form and waits for the server's answer: the success text, or the error. */
 export async function submit(page: Page, formId: string): Promise<{ ok: boolean; text: string }> {
   await page.click(`#${formId} button[type=submit]`);
-  await page.waitForSelector('#message.success, #message.error');
+  await page.waitForSelector('#message.success, #message.warning, #message.error');
   const message = page.locator('#message');
-  const ok = (await message.getAttribute('class'))!.includes('success');
+  // A warning is a recorded failure (a lot on hold, a failed re-inspection): saved, with bad news.
+  const ok = !(await message.getAttribute('class'))!.includes('error');
   const text = (await message.textContent()) ?? '';
   if (ok) await page.waitForSelector('body[data-ready=true]');
   return { ok, text };

@@ -84,6 +84,12 @@ describe('the case desk sidebar in Chromium', () => {
     await screenshot(page, '2-oqc');
     await ok('oqc-form');
     expect(await page.textContent('#status')).toContain('On hold');
+    // A rejection is shown for what it is, with what is due next: the hold notice, prompted.
+    expect(await page.getAttribute('#message', 'class')).toBe('message warning');
+    expect(await page.textContent('#message')).toMatch(
+      /^Lot on hold: 12 major reaches Re 8 \(Ac 7\); 22 minor reaches Re 11 \(Ac 10\)\. Tell the agent by \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Etc\/UTC\)\.$/,
+    );
+    expect(await page.locator('#hold-form').count()).toBe(1);
 
     await page.click('#steps button:has-text("3 Hold")');
     await screenshot(page, '3-hold');
@@ -306,6 +312,7 @@ describe('the case desk sidebar in Chromium', () => {
     await ok('case-form');
     await fill(page, 'oqc-form', { inspector: 'Li Wei', majorFound: 9 });
     await ok('oqc-form');
+    await page.click('#steps button:has-text("4 Defects")');
     await fill(page, 'defect-form', { unitRef: 'U1', defectType: 'Colour deviation', measurement: 1.8 });
     expect(await page.textContent('#defect-live')).toBe(
       'MINOR: ΔE under D65 against the approved lab dip of 1 ΔE or more is minor (threshold set in RD Settings)',
