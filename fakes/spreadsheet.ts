@@ -28,6 +28,8 @@ export const OUTSIDE_SHEET = 'The coordinates of the range are outside the dimen
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
 export const PLAIN_TEXT = '@';
+/** Sheets holds at most 50,000 characters in a cell. */
+export const MAX_CELL_CHARS = 50_000;
 
 export class CallCounter {
   readonly counts = new Map<string, number>();
@@ -558,6 +560,8 @@ export class FakeSheet implements Pick<
       cell.value = '';
       cell.formula = '';
     } else if (typeof value === 'string') {
+      if (value.length > MAX_CELL_CHARS)
+        throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
       const typed = typedInput(value, cell.numberFormat === PLAIN_TEXT, this.book.getTimeZone(), this.book.clock());
       cell.formula = typed.kind === 'formula' ? typed.formula : '';
       cell.value = typed.kind === 'formula' ? `#FORMULA ${typed.formula}` : typed.value;

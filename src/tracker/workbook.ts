@@ -11,7 +11,7 @@ import { CASES, DEFECTS, EVIDENCE, LOG, PEOPLE, SETTINGS } from './schema';
 import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
-import { describeProblem, findRows, lastKeyRow, openTable, readColumn, readKeyColumn, readRows, writeCells } from './table';
+import { describeProblem, findRows, lastKeyRow, openTable, readColumn, readKeyColumn, readRows, toCell, writeCells } from './table';
 import type { CellProblem, Row, StoredRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,6 +21,9 @@ export interface Person {
   role: string;
   id: string;
 }
+
+/** The most characters Sheets holds in one cell. */
+const MAX_CELL_CHARS = 50_000;
 
 /** Rows added when a sheet runs out: growing in blocks keeps growth (and its formatting) rare. */
 const GROWTH_ROWS = 1000;
@@ -266,6 +269,7 @@ export class Workbook {
    * growing the sheet first where it is full.
    */
   commit(): void {
+    this.checkCellSizes();
     const plans = [...this.sheets.entries()].map(([spec, state]) => {
       const first = state.appends.length ? this.lastRowOf(spec, state) + 1 : 0;
       return { spec, state, first };
@@ -284,6 +288,23 @@ export class Workbook {
       }
       state.changes.clear();
       state.appends = [];
+    }
+  }
+
+  /** Sheets refuses a cell over 50,000 characters: found before the first write, named by sheet and column. */
+  private checkCellSizes(): void {
+    for (const [spec, state] of this.sheets) {
+      const rows = [...state.changes.values(), ...state.appends.map((s) => s.values)];
+      for (const row of rows) {
+        for (const column of spec.columns) {
+          const value = toCell(column, row[column.key]);
+          if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+            throw new InputError(
+              `"${spec.name}", ${column.header}: ${value.length.toLocaleString('en-US')} characters is more than a cell holds (${MAX_CELL_CHARS.toLocaleString('en-US')}); nothing was saved.`,
+            );
+          }
+        }
+      }
     }
   }
 

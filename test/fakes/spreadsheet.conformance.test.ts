@@ -125,6 +125,14 @@ describe('typed input: setValue and setValues read a string as a user typing it 
     expect(typed("'Tis", PLAIN_TEXT).value).toBe('Tis');
   });
 
+  it('a cell holds at most 50,000 characters (Google Sheets help: "the maximum of 50000 characters in a single cell")', () => {
+    const { sheet } = newSheet();
+    expect(() => sheet.getRange(1, 1).setValue('x'.repeat(50_001))).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    expect(() => sheet.getRange(1, 1).setValue('x'.repeat(50_000))).not.toThrow();
+  });
+
   it('numbers, booleans and dates written as such are kept as they are', () => {
     const { sheet } = newSheet();
     const at = new Date('2026-03-14T09:30:00Z');

@@ -414,3 +414,139 @@ describe('reads and writes that keep the user’s sheet', () => {
     );
   });
 });
+
+describe('found by probing the handlers', () => {
+  it('the time the agent was told cannot be added to a settled case', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdAgree', { caseId: id, concession: { groups: [{ share: 0.1, discount: 0.1 }] } });
+    desk.ok('rdSettle', { caseId: id });
+    expect(desk.refused('rdRecordAgentNotified', { caseId: id, at: '2025-03-10T09:00:00Z' })).toMatch(
+      /is settled: its record can no longer be changed/,
+    );
+  });
+
+  it('a critical unit recorded at re-inspection fails the lot and quarantines it, whatever the counts', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 3 } });
+    reworkedAll(desk, id);
+    const result = desk.ok<{ passed: boolean; reasons: string[] }>('rdRecordReinspection', {
+      caseId: id,
+      inspector: 'Chen Jie',
+      ...CLEAN,
+      defects: [{ unitRef: 'X-1', defectType: 'lead content', measurement: 150 }],
+    });
+    expect(result.passed).toBe(false);
+    expect(result.reasons).toContain('1 critical unit(s) found: zero tolerance');
+    expect(desk.view(id)).toMatchObject({ quarantined: true, status: 'agreed' });
+  });
+
+  it('OQC counts are corrected only before anything is agreed, within the sample, and quarantine follows the record', () => {
+    const { desk, id } = evidenced();
+    expect(
+      desk.refused('rdCorrect', { caseId: id, fact: 'oqcCounts', criticalFound: 0, majorFound: 9999, minorFound: 0, reason: 'x' }),
+    ).toBe('9999 major found cannot be more than the 125 units sampled.');
+    desk.ok('rdCorrect', {
+      caseId: id,
+      fact: 'oqcCounts',
+      criticalFound: 1,
+      majorFound: 9,
+      minorFound: 0,
+      reason: 'a sharp edge was missed',
+    });
+    expect(desk.view(id).quarantined).toBe(true);
+    desk.ok('rdCorrect', {
+      caseId: id,
+      fact: 'oqcCounts',
+      criticalFound: 0,
+      majorFound: 9,
+      minorFound: 0,
+      reason: 'the sharp edge was a burr, filed',
+    });
+    expect(desk.view(id).quarantined).toBe(false);
+    expect(
+      desk.refused('rdCorrect', { caseId: id, fact: 'oqcCounts', criticalFound: 0, majorFound: 9, minorFound: 0, reason: 'again' }),
+    ).toBe('The OQC counts are already 0/9/0.');
+    desk.ok('rdAgree', { caseId: id, concession: { groups: [{ share: 0.1, discount: 0.1 }] } });
+    expect(
+      desk.refused('rdCorrect', { caseId: id, fact: 'oqcCounts', criticalFound: 2, majorFound: 9, minorFound: 0, reason: 'x' }),
+    ).toMatch(/has an agreement on its lot/);
+  });
+
+  it('a unit corrected from critical lifts the quarantine it caused; the defect type is read as it is typed elsewhere', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdAddDefects', { caseId: id, defects: [{ unitRef: 'U3', defectType: 'lead content', measurement: 150 }] });
+    expect(desk.view(id).quarantined).toBe(true);
+    desk.ok('rdCorrect', { caseId: id, fact: 'defect', unitRef: 'U3', defectType: 'lead', measurement: 10, reason: 'lab retest: 10 ppm' });
+    expect(desk.view(id).quarantined).toBe(false);
+    expect(
+      desk.refused('rdCorrect', { caseId: id, fact: 'defect', unitRef: 'U3', defectType: 'lead content', measurement: 10, reason: 'x' }),
+    ).toMatch(/is already recorded as 10 OK\.$/);
+  });
+
+  it('a cleared link can be put back by correction once the case has moved on', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdAgree', { caseId: id, concession: { groups: [{ share: 0.1, discount: 0.1 }] } });
+    desk.ok('rdCorrect', { caseId: id, fact: 'wide', unitRef: 'K-001', value: '', reason: 'photo of the wrong carton' });
+    desk.ok('rdCorrect', {
+      caseId: id,
+      fact: 'wide',
+      unitRef: 'K-001',
+      value: 'https://photos.example.com/K-001/wide-2.jpg',
+      reason: 'the right carton',
+    });
+    expect(desk.sheet('RD Evidence').records()[0]).toMatchObject({ Complete: true });
+  });
+
+  it('a cell Sheets could not hold is refused before anything is written', () => {
+    const { desk, id } = evidenced();
+    const many = Array.from({ length: 900 }, (_, i) => ({
+      unitRef: `UNIT-${String(i).padStart(55, '0')}`,
+      defectType: 'skipped stitches',
+      measurement: 5,
+    }));
+    desk.ok('rdAddDefects', { caseId: id, defects: many.slice(0, 450) });
+    desk.ok('rdAddDefects', { caseId: id, defects: many.slice(450) });
+    expect(desk.refused('rdAgree', { caseId: id, rework: { ...TERMS, units: 903 }, overrideReason: 'photos follow' })).toMatch(
+      /^"RD Rework", Units in scope: 5\d,\d{3} characters is more than a cell holds \(50,000\); nothing was saved\.$/,
+    );
+  });
+
+  it('a failed re-inspection charges the next cycle for the units it covers', () => {
+    const { desk, id } = evidenced();
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 3 } });
+    reworkedAll(desk, id);
+    desk.ok('rdRecordReinspection', {
+      caseId: id,
+      inspector: 'Chen Jie',
+      ...CLEAN,
+      fullInspectionFailures: 1,
+      defects: [
+        { unitRef: 'N-1', defectType: 'skipped stitches', measurement: 5 },
+        { unitRef: 'N-2', defectType: 'skipped stitches', measurement: 2 },
+      ],
+    });
+    expect(desk.sheet('RD Rework').records()[1]).toMatchObject({ Units: 1, 'Units in scope': 'N-1' });
+  });
+
+  it('refuses hex measurements, a level of "-1", rework dated before its agreement, and rework costing more than any order', () => {
+    const { desk, id } = evidenced();
+    expect(
+      desk.refused('rdAddDefects', { caseId: id, defects: [{ unitRef: 'H-1', defectType: 'colour deviation', measurement: '0x10' }] }),
+    ).toMatch(/^The measurement for colour deviation must be a number/);
+    expect(desk.refused('rdCreateCase', { ...NEW_CASE, level: '-1' })).toMatch(/^Level "-1" is not an inspection level/);
+    expect(desk.refused('rdAgree', { caseId: id, rework: { ...TERMS, units: 3, labourMinutes: 1e12, hourlyRate: 1e12 } })).toMatch(
+      /^The rework comes to .*, beyond any order/,
+    );
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 3 } });
+    expect(
+      desk.refused('rdLogReworkedUnit', {
+        caseId: id,
+        unitRef: 'K-001',
+        operatorId: 'OP-1',
+        nature: 'x',
+        signedOffBy: 'W',
+        at: '2020-01-01 00:00',
+      }),
+    ).toMatch(/^Rework date: a unit cannot be reworked before the rework was agreed/);
+  });
+});

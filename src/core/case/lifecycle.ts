@@ -147,6 +147,15 @@ export function oqcResult(
   const options = { level: c.level, severity: c.severity };
   const major = samplePlan(c.lotSize, { ...options, aql: c.aqlMajor });
   const minor = samplePlan(c.lotSize, { ...options, aql: c.aqlMinor });
+  // Defectives of a class are units of the sample: there cannot be more than were inspected.
+  const sampled = Math.max(major.sampleSize, minor.sampleSize);
+  for (const [label, found] of [
+    ['critical', input.criticalFound],
+    ['major', input.majorFound],
+    ['minor', input.minorFound],
+  ] as const) {
+    if (found > sampled) throw new InputError(`${found} ${label} found cannot be more than the ${sampled} units sampled.`);
+  }
   const reasons: string[] = [];
   if (wholeCount('critical found', input.criticalFound) > 0) reasons.push(`${input.criticalFound} critical: zero tolerance`);
   if (lotVerdict(wholeCount('major found', input.majorFound), major) === 'reject')
@@ -165,15 +174,6 @@ export function recordInspection(
   requireStatus(c, ['open'], 'recording the OQC inspection');
   const inspector = text('inspector', input.inspector);
   const result = oqcResult(c, input);
-  // Defectives of a class are units of the sample: there cannot be more than were inspected.
-  const sampled = Math.max(result.major.sampleSize, result.minor.sampleSize);
-  for (const [label, found] of [
-    ['critical', input.criticalFound],
-    ['major', input.majorFound],
-    ['minor', input.minorFound],
-  ] as const) {
-    if (found > sampled) throw new InputError(`${found} ${label} found cannot be more than the ${sampled} units sampled.`);
-  }
   if (result.passed) return { case: { ...c, inspector, status: 'released' }, result };
   return {
     case: {
@@ -190,6 +190,7 @@ export function recordInspection(
 }
 
 export function recordAgentNotified(c: CaseRecord, at: Date): CaseRecord {
+  if (c.status === 'settled') throw new InputError(`${c.id} is settled: its record can no longer be changed.`);
   if (!c.holdAt) throw new InputError(`${c.id} has no hold notice to acknowledge.`);
   if (c.agentNotifiedAt) {
     throw new InputError(
@@ -321,7 +322,13 @@ export function recordReinspection(c: CaseRecord, input: ReinspectionInput) {
     aqlMinor: c.aqlMinor,
     severity: c.severity,
   });
-  const verdict = reinspectionVerdict(plan, input);
+  const found = reinspectionVerdict(plan, input);
+  // A critical unit recorded at re-inspection is zero tolerance, wherever it was found.
+  const newCritical = input.newCritical ?? 0;
+  const verdict =
+    newCritical > 0 && !(input.sampleCritical ?? 0)
+      ? { ...found, passed: false, reasons: [...found.reasons, `${newCritical} critical unit(s) found: zero tolerance`] }
+      : found;
   const next: CaseRecord = verdict.passed
     ? { ...c, status: 'released' }
     : {

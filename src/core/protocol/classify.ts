@@ -73,7 +73,9 @@ export function classifyDefect(
     throw new InputError(`${type.name.toLowerCase()} needs a measurement: ${type.measure!.quantity} (${type.measure!.unit}).`);
   }
 
-  const value = typeof measurement === 'number' ? measurement : Number(String(measurement).trim());
+  // Decimal numerals only: "0x10" is not 16 ΔE.
+  const text = String(measurement).trim();
+  const value = typeof measurement === 'number' ? measurement : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(value) || value < 0) {
     throw new InputError(
       `the measurement for ${type.name.toLowerCase()} must be a number of ${type.measure!.unit}, 0 or more; got ${JSON.stringify(measurement)}.`,

@@ -86,6 +86,9 @@ export function reinspectionVerdict(plan: ReinspectionPlan, findings: Reinspecti
   wholeCount('major defects in the sample', findings.sampleMajor);
   wholeCount('minor defects in the sample', findings.sampleMinor);
   wholeCount('new major defects', findings.newMajorDefects);
+  if (findings.newMajorDefects > plan.totalToInspect) {
+    throw new InputError(`new major defects (${findings.newMajorDefects}) cannot exceed the ${plan.totalToInspect} units re-inspected.`);
+  }
   if (findings.fullInspectionFailures > plan.fullInspection) {
     throw new InputError(
       `failures among reworked and adjacent units (${findings.fullInspectionFailures}) cannot exceed the ${plan.fullInspection} inspected.`,

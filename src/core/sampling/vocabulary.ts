@@ -32,7 +32,9 @@ export function parseLevel(text: string): InspectionLevel {
     .trim()
     .toUpperCase()
     .replace(/^LEVEL\s*/, '')
-    .replace(/[\s-]/g, '');
+    .replace(/\s/g, '')
+    // "S-1" and "S 1" are S1; a dash anywhere else ("-1") is not a level.
+    .replace(/^S-(\d)$/, 'S$1');
   const level = LEVEL_ALIASES[key];
   if (!level) {
     throw new InputError(`level "${text}" is not an inspection level; use one of ${INSPECTION_LEVELS.join(', ')}.`);

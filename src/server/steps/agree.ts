@@ -7,7 +7,7 @@ import { reworkTimeline } from '../../core/protocol/timeline';
 import { reworkScope, scopeText } from '../../core/case/reworkScope';
 import type { RecordedUnit } from '../../core/case/reworkScope';
 import { InputError } from '../../core/errors';
-import { roundMoney } from '../../core/money';
+import { MAX_AMOUNT, roundMoney } from '../../core/money';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
@@ -22,7 +22,7 @@ import type { Saved } from './common';
 /** Units left out of the rework: a list, or names separated by commas or lines. */
 function namesOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\n]/) : [];
-  return items.map((v) => String(v).trim()).filter(Boolean);
+  return [...new Set(items.map((v) => String(v).trim()).filter(Boolean))];
 }
 
 /**
@@ -56,6 +56,8 @@ export function reworkRow(
     },
     units,
   );
+  if (!(cost.total <= MAX_AMOUNT))
+    throw new InputError(`the rework comes to ${cost.total.toExponential(2)}, beyond any order; check the rate and minutes.`);
   // After a new major defect on re-inspection the next cycle is all the factory's, whatever the cause.
   const split = record.factoryPaysNextCycle && cycle > 1 ? { ...cause, labour: 1, other: 1, repacking: 1 } : cause;
   const labour = cost.labour * units;

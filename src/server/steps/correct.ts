@@ -1,6 +1,7 @@
 import { correctAgentNotified, oqcResult, recordEvidenceState, requireCorrectable } from '../../core/case/lifecycle';
 import type { CaseRecord } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
+import { catalogue } from '../../core/protocol/classify';
 import { formatInZone } from '../../core/time';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { DEFECTS, EVIDENCE, INSPECTIONS } from '../../tracker/schema';
@@ -29,6 +30,7 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
       const next = correctAgentNotified(record, at, reason);
       const zone = wb.timeZone();
       const old = record.agentNotifiedAt ? formatInZone(record.agentNotifiedAt, zone) : '';
+      if (old === formatInZone(at, zone)) throw new InputError(`the agent is already recorded as told at ${old} (${zone}).`);
       wb.saveCase(stored, next, `Corrected the time the agent was told: ${old} → ${formatInZone(at, zone)} (${zone}); reason: ${reason}`);
       return summary(next, wb);
     }
@@ -45,7 +47,6 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
     const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
     const old = String(existing?.values[kind.key] ?? '');
     const value = readLink(f, 'value', kind.label);
-    if (!old) throw new InputError(`${kind.label} for ${unitRef} is not recorded yet: save it as evidence.`);
     if (old === value) throw new InputError(`${kind.label} for ${unitRef} is already that link.`);
     const { gaps } = storeEvidence(wb, record, existing, unitRef, { [kind.key]: value });
     const next = record.status === 'classified' || record.status === 'evidence-complete' ? recordEvidenceState(record, gaps) : record;
@@ -60,12 +61,27 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
   });
 }
 
+/** Corrections that reclassify the lot come before anything is agreed on it. */
+const BEFORE_AGREEMENT: readonly string[] = ['on-hold', 'classified', 'evidence-complete'];
+
+/** Quarantine as the record now stands: a critical count at the OQC, or a unit recorded as critical. */
+function quarantineOf(wb: Workbook, caseId: string): boolean {
+  const oqc = wb
+    .rowsOf(INSPECTIONS, caseId)
+    .filter((r) => r.values.kind === 'OQC' && r.values.verdict !== 'VOID')
+    .at(-1);
+  return Number(oqc?.values.criticalFound) > 0 || wb.rowsOf(DEFECTS, caseId).some((r) => r.values.class === 'CRITICAL');
+}
+
 /**
  * The OQC counts as found, corrected: the inspection row keeps its plan and takes the new counts
  * and reasons. A correction cannot turn the verdict — the case has acted on it; a released lot is
  * reopened instead.
  */
 function correctOqcCounts(wb: Workbook, f: Fields, stored: StoredRow, record: CaseRecord, reason: string) {
+  if (!BEFORE_AGREEMENT.includes(record.status)) {
+    throw new InputError(`${record.id} has an agreement on its lot: the OQC counts are corrected before rework or a concession is agreed.`);
+  }
   const counts = oqcCounts(f);
   const row = wb
     .rowsOf(INSPECTIONS, record.id)
@@ -80,8 +96,9 @@ function correctOqcCounts(wb: Workbook, f: Fields, stored: StoredRow, record: Ca
       `the corrected counts would ${result.passed ? 'pass' : 'fail'} the lot, and the case has acted on the recorded verdict; ${result.passed ? 'the hold stands as recorded' : 'reopen the case to inspect it again'}.`,
     );
   }
+  if (after === before) throw new InputError(`the OQC counts are already ${after}.`);
   wb.update(INSPECTIONS, row, { ...counts, reasons: result.reasons.join('; ') });
-  const next = counts.criticalFound > 0 ? { ...record, quarantined: true } : record;
+  const next = { ...record, quarantined: quarantineOf(wb, record.id) };
   wb.saveCase(stored, next, `Corrected the OQC counts (critical/major/minor): ${before} → ${after}; reason: ${reason}`);
   return summary(next, wb);
 }
@@ -91,20 +108,20 @@ function correctOqcCounts(wb: Workbook, f: Fields, stored: StoredRow, record: Ca
  * agreed on the units; after that, the agreement stands on what was recorded.
  */
 function correctDefect(wb: Workbook, f: Fields, stored: StoredRow, record: CaseRecord, reason: string) {
-  if (!['on-hold', 'classified', 'evidence-complete'].includes(record.status)) {
+  if (!BEFORE_AGREEMENT.includes(record.status)) {
     throw new InputError(`${record.id} has an agreement on its units: a defect is corrected before rework or a concession is agreed.`);
   }
   const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
-  const defectType = text(f, 'defectType', 'Defect type', { required: true, max: 100 });
+  const defectType = catalogue(wb.settings().catalogue).find(text(f, 'defectType', 'Defect type', { required: true, max: 100 })).name;
   const row = wb.rowsOf(DEFECTS, record.id).find((r) => r.values.unitRef === unitRef && r.values.defectType === defectType);
   if (!row) throw new InputError(`unit ${unitRef} has no ${defectType.toLowerCase()} recorded in ${record.id}.`);
   const [fresh] = classifiedRowsFor(wb, record.id, { ...f, unitRef, defectType }, String(row.values.foundAt || 'OQC'), row);
   const describe = (r: Row) => `${String(r.measurement)} ${String(r.context)} ${String(r.class)}`.replace(/\s+/g, ' ').trim();
   const old = describe(row.values);
+  if (old === describe(fresh)) throw new InputError(`${defectType.toLowerCase()} of ${unitRef} is already recorded as ${old}.`);
   wb.update(DEFECTS, row, { measurement: fresh.measurement, context: fresh.context, class: fresh.class, rule: fresh.rule });
   const gaps = wb.gapsOf(record.id);
-  const quarantined = record.quarantined || fresh.class === 'CRITICAL';
-  const next = recordEvidenceState({ ...record, quarantined, status: 'classified' }, gaps);
+  const next = recordEvidenceState({ ...record, quarantined: quarantineOf(wb, record.id), status: 'classified' }, gaps);
   wb.saveCase(
     stored,
     next,

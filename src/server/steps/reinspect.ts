@@ -78,7 +78,11 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
       // listed), at the same terms per unit; after a new major defect, all at the factory's cost.
       const newUnits = found.filter((r) => r.class !== 'OK').map((r) => ({ unitRef: String(r.unitRef), class: String(r.class) }));
       const scope = newUnits.length ? newUnits : scopeOfCycle(wb, record, rework).map((unitRef) => ({ unitRef, class: 'MAJOR' }));
-      const units = newUnits.length ? new Set(newUnits.map((u) => u.unitRef)).size : Number(rework.values.units);
+      // Charged for the units the cycle covers: the serious ones when there are any, as reworkScope draws them.
+      const serious = newUnits.filter((u) => u.class === 'MAJOR' || u.class === 'CRITICAL');
+      const units = newUnits.length
+        ? new Set((serious.length ? serious : newUnits).map((u) => u.unitRef)).size
+        : Number(rework.values.units);
       const terms: Fields = { ...rework.values, cause: String(rework.values.cause), units, leftOut: '', leftOutReason: '' };
       wb.append(REWORK, [reworkRow(next, next.reworkCycle, terms, wb.settings(), wb.now, scope)]);
     }

@@ -2,6 +2,7 @@ import { SUPERVISION_CHECKLIST, recordReworkDone } from '../../core/case/lifecyc
 import { snapshot } from '../../tracker/caseRecords';
 import type { CaseRecord, ChecklistKey } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
+import { formatInZone, toMinute } from '../../core/time';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK, REWORKED_UNITS } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
@@ -38,13 +39,20 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
     }
     const logged = loggedUnits(wb, record);
     if (logged.includes(unitRef)) throw new InputError(`unit ${unitRef} is already in the Reworked log for cycle ${record.reworkCycle}.`);
+    const at = time(f, 'at', 'Rework date', wb.now, wb.timeZone());
+    const agreedAt = row.values.agreedAt as Date | undefined;
+    if (agreedAt && at.getTime() < toMinute(agreedAt).getTime()) {
+      throw new InputError(
+        `rework date: a unit cannot be reworked before the rework was agreed (${formatInZone(agreedAt, wb.timeZone())}).`,
+      );
+    }
     wb.append(REWORKED_UNITS, [
       {
         caseId: record.id,
         cycle: record.reworkCycle,
         unitRef,
         operatorId: wb.operator(text(f, 'operatorId', 'Operator ID', { required: true, max: 60 })),
-        at: time(f, 'at', 'Rework date', wb.now, wb.timeZone()),
+        at,
         nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
         signedOffBy: wb.person(text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 })),
       },
