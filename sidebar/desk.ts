@@ -1,6 +1,6 @@
 // The desk's frame: the case picker, the status box, the step buttons, and the step on screen.
 import type { CaseStatus } from '../src/core/case/lifecycle';
-import type { CaseList, CaseView, SettingsView } from '../src/shared/contract';
+import type { CaseList, CaseSummary, CaseView, SettingsView } from '../src/shared/contract';
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
 import { STEPS, STAYS_OPEN, STEP_OF, setSettings, settings, state } from './state';
@@ -23,7 +23,26 @@ export function showSaved(view: CaseView, changed?: SettingsView): void {
   render();
 }
 /** Shows a case: the step it is at, unless the user is in the middle of a step that takes many entries. */
+/** The case on screen is remembered, so a reload (or reopening the desk) comes back to it. */
+const REMEMBERED = 'rework-desk:case';
+export function rememberedCase(): string | undefined {
+  try {
+    return localStorage.getItem(REMEMBERED) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+export function remember(id: string | undefined): void {
+  try {
+    if (id) localStorage.setItem(REMEMBERED, id);
+    else localStorage.removeItem(REMEMBERED);
+  } catch {
+    // Storage may be off in the add-on's frame: the desk then starts on a new case.
+  }
+}
+
 export function showCase(view: CaseView): void {
+  remember(view.id);
   const status = view.status as CaseStatus;
   const switched = state.current?.id !== view.id;
   const moved = switched || state.current!.status !== status;
@@ -46,6 +65,11 @@ export async function refresh(selectId?: string): Promise<void> {
     if (loaded.ok) setSettings(loaded.data);
     else showMessage('error', loaded.error);
   }
+  // A remembered case that is no longer listed (deleted, or another workbook's) is forgotten.
+  if (selectId && list.ok && !state.cases.some((c) => c.id === selectId)) {
+    remember(undefined);
+    selectId = undefined;
+  }
   if (selectId) {
     const view = await call<CaseView>('rdGetCase', { caseId: selectId });
     if (view.ok) showCase(view.data);
@@ -53,6 +77,14 @@ export async function refresh(selectId?: string): Promise<void> {
   }
   render();
 }
+/** Shows a case picked from the list: one call, for the case alone. */
+export async function loadCase(id: string): Promise<void> {
+  const view = await call<CaseView>('rdGetCase', { caseId: id });
+  if (view.ok) showCase(view.data);
+  else showMessage('error', view.error);
+  render();
+}
+
 export function render(): void {
   renderPicker();
   renderStatus();
@@ -79,7 +111,22 @@ export function renderPicker(): void {
   const select = byId<HTMLSelectElement>('case-select');
   clear(select);
   select.append(h('option', { value: '' }, state.cases.length ? '— new case —' : 'No cases yet — new case'));
-  for (const c of state.cases) select.append(h('option', { value: c.id, selected: c.id === state.current?.id }, `${c.id} · ${c.style}`));
+  // Open cases first, closed ones apart; each with where it stands and what is late.
+  const closed = (c: CaseSummary) => c.status === 'released' || c.status === 'settled';
+  for (const [label, cases] of [
+    ['Open', state.cases.filter((c) => !closed(c))],
+    ['Closed', state.cases.filter(closed)],
+  ] as const) {
+    if (!cases.length) continue;
+    const group = h('optgroup', { label });
+    for (const c of cases) {
+      const late = c.holdOverdue ? ' · hold notice late' : '';
+      group.append(
+        h('option', { value: c.id, selected: c.id === state.current?.id }, `${c.id} · ${c.style} · ${c.factory} — ${c.statusLabel}${late}`),
+      );
+    }
+    select.append(group);
+  }
 }
 export function renderStatus(): void {
   const box = byId('status');

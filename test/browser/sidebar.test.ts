@@ -70,6 +70,24 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#case-select')).toContain('RD-');
   });
 
+  it('comes back to the open case after a reload, lists cases with their status, and loads a picked case in one call', async () => {
+    await openCase();
+    await ok('case-form');
+    const [first] = preview.bundle.spreadsheet.sheet('RD Cases').records();
+    await page.click('#new-case');
+    await fill(page, 'case-form', { factory: 'Baiyun Bags', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    await ok('case-form');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.textContent('#status')).toContain('RD-');
+    expect(await page.locator('#case-select option:checked').textContent()).toMatch(/ · Tote · Baiyun Bags — Open — awaiting OQC$/);
+    expect(await page.locator('#case-select optgroup').getAttribute('label')).toBe('Open');
+    runs = [];
+    await page.selectOption('#case-select', String(first['Case ID']));
+    await page.waitForFunction((id) => document.querySelector('#status')?.textContent?.includes(id), String(first['Case ID']));
+    expect(runs).toEqual(['rdGetCase']);
+  });
+
   it('works the seed’s case study from opening to settlement', async () => {
     await openCase();
     await screenshot(page, '1-new-case');
