@@ -4,7 +4,7 @@ import type { CaseList, CaseSummary, CaseView, SettingsView } from '../src/share
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
 import { STEPS, STAYS_OPEN, STEP_OF, setSettings, settings, state } from './state';
-import { showMessage } from './save';
+import { clearMessage, showMessage } from './save';
 import { setupForm, newCaseForm, details } from './steps/case';
 import { oqcForm, holdForm } from './steps/oqc';
 import { defectsForm } from './steps/defects';
@@ -158,6 +158,8 @@ export function renderSteps(): void {
           disabled,
           onclick: () => {
             state.step = s.key;
+            // A message belongs to the step it came from.
+            clearMessage();
             render();
             byId('step').querySelector<HTMLElement>('input, select, button')?.focus();
           },

@@ -6,7 +6,7 @@ import { reworkTimeline } from '../../src/core/protocol/timeline';
 import type { CaseView } from '../../src/shared/contract';
 import { settings } from '../state';
 import { field, values, num, form, live, liveLines, done } from '../ui';
-import { submit } from '../save';
+import { showError, submit } from '../save';
 
 export function agreementForm(c: CaseView): HTMLElement {
   if (!['classified', 'evidence-complete'].includes(c.status)) {
@@ -62,6 +62,14 @@ export function agreementForm(c: CaseView): HTMLElement {
             operators: num(v.operators),
           }
         : undefined;
+      // Concession terms typed with the box unticked would be dropped without a word: ask instead.
+      if (!v.doConcession && (v.share || v.discount || v.grade)) {
+        showError(
+          el,
+          'Concession on the rest is not ticked, but a share, grade or discount is filled in: tick it to agree the concession, or clear them.',
+        );
+        return;
+      }
       const concession = v.doConcession
         ? { groups: [{ share: num(v.share), grade: v.grade || undefined, discount: num(v.discount) }] }
         : undefined;

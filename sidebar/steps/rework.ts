@@ -19,7 +19,13 @@ export function supervisionForms(c: CaseView): HTMLElement {
       field('check', { name: item.key, label: item.label, type: 'checkbox', value: c.rework!.checklist[item.key] }),
     ),
     'Sign',
-    (el) => void submit(el, 'rdSignChecklist', { caseId: c.id, ...values(el) }, 'Checklist signed.'),
+    (el) =>
+      void submit(el, 'rdSignChecklist', { caseId: c.id, ...values(el) }, (data) => {
+        const signed = Object.values(data.checklist as Record<string, boolean>).filter(Boolean).length;
+        return signed === SUPERVISION_CHECKLIST.length
+          ? { kind: 'success', text: 'Checklist signed: every item.' }
+          : { kind: 'success', text: `${signed} of ${SUPERVISION_CHECKLIST.length} checklist items signed.` };
+      }),
   );
   // The units this cycle must cover and are not yet logged: the log takes no other.
   const logged = new Set(c.rework.logged);

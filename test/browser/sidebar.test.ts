@@ -317,6 +317,33 @@ describe('the case desk sidebar in Chromium', () => {
     expect(preview.bundle.spreadsheet.sheet('RD Inspections').records()).toHaveLength(1);
   });
 
+  it('never drops concession terms typed with the box unticked, and says how much of the checklist is signed', async () => {
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    run('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    run('rdSaveEvidence', { caseId: id, unitRef: 'K-001', ...photosOf('K-001') });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', id);
+    await page.waitForSelector('#agree-form');
+    await fill(page, 'agree-form', { labourMinutes: 30, hourlyRate: 20, share: 0.1, discount: 0.05 });
+    runs = [];
+    await page.click('#agree-form button[type=submit]');
+    await page.waitForSelector('#message.error');
+    expect(runs).toEqual([]);
+    expect(await page.textContent('#agree-doConcession-error')).toMatch(/^Concession on the rest is not ticked/);
+    await fill(page, 'agree-form', { doConcession: true });
+    expect(await submit(page, 'agree-form')).toMatchObject({ ok: true });
+    await fill(page, 'checklist-form', { materialsVerified: true, dedicatedStation: true });
+    expect(await submit(page, 'checklist-form')).toEqual({ ok: true, text: '2 of 4 checklist items signed.' });
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');
