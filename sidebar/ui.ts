@@ -98,3 +98,35 @@ export function liveLines(el: HTMLElement, lines: Array<string | [string, string
 export function done(title: string, lines: string[]): HTMLElement {
   return h('section', {}, h('h2', {}, title), ...lines.map((l) => h('p', {}, l)));
 }
+
+/**
+ * For a step that cannot be undone without a correction (release or hold a lot, agree, rework
+ * done, re-inspect, settle): the first submit — a click or Enter in any field — shows what will be
+ * recorded and asks once; only "Record" saves. The summary is the heading and the form's live lines.
+ */
+export function askFirst(formEl: HTMLFormElement, heading: string, commit: () => void): void {
+  formEl.querySelector('.confirm')?.remove();
+  // An incomplete form goes straight to the server, whose refusal names the field.
+  const blank = Array.from(formEl.querySelectorAll<HTMLInputElement>('[required]')).some((el) => !el.value.trim());
+  if (blank) return commit();
+  const lines = Array.from(formEl.querySelectorAll('.live p')).map((p) => p.textContent ?? '');
+  const yes = h('button', { type: 'button', class: 'action confirm-yes' }, 'Record');
+  const no = h('button', { type: 'button', class: 'secondary confirm-no' }, 'Change');
+  const panel = h(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': 'Confirm' },
+    h('p', { class: 'confirm-heading' }, heading),
+    ...lines.map((line) => h('p', {}, line)),
+    h('div', { class: 'actions' }, yes, no),
+  );
+  yes.addEventListener('click', () => {
+    panel.remove();
+    commit();
+  });
+  no.addEventListener('click', () => {
+    panel.remove();
+    formEl.querySelector<HTMLElement>('input, select')?.focus();
+  });
+  formEl.querySelector('.actions')!.before(panel);
+  yes.focus();
+}

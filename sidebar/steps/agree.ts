@@ -5,7 +5,7 @@ import { reworkCost } from '../../src/core/protocol/reworkCost';
 import { reworkTimeline } from '../../src/core/protocol/timeline';
 import type { CaseView } from '../../src/shared/contract';
 import { settings } from '../state';
-import { field, values, num, form, live, liveLines, done } from '../ui';
+import { askFirst, field, values, num, form, live, liveLines, done } from '../ui';
 import { showError, submit } from '../save';
 
 export function agreementForm(c: CaseView): HTMLElement {
@@ -73,7 +73,14 @@ export function agreementForm(c: CaseView): HTMLElement {
       const concession = v.doConcession
         ? { groups: [{ share: num(v.share), grade: v.grade || undefined, discount: num(v.discount) }] }
         : undefined;
-      void submit(el, 'rdAgree', { caseId: c.id, rework, concession, overrideReason: v.overrideReason }, 'Agreement recorded.');
+      const what = [rework && `rework of ${String(rework.units ?? '?')} unit(s)`, concession && 'a concession']
+        .filter(Boolean)
+        .join(' and ');
+      askFirst(
+        el,
+        `Agree ${what || 'nothing'}:`,
+        () => void submit(el, 'rdAgree', { caseId: c.id, rework, concession, overrideReason: v.overrideReason }, 'Agreement recorded.'),
+      );
     },
     out,
   );

@@ -4,7 +4,7 @@ import type { InspectionLevel, Severity } from '../../src/core/sampling/tables';
 import { formatInZone } from '../../src/core/time';
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { field, values, num, wallTimeOf, form, live, liveLines, done } from '../ui';
+import { askFirst, field, values, num, wallTimeOf, form, live, liveLines, done } from '../ui';
 import { submit } from '../save';
 
 export function oqcForm(c: CaseView): HTMLElement {
@@ -19,30 +19,36 @@ export function oqcForm(c: CaseView): HTMLElement {
     'OQC inspection',
     [
       field('oqc', { name: 'inspector', label: 'Inspector', required: true, list: 'people-names' }),
-      field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', value: 0 }),
-      field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', value: 0 }),
-      field('oqc', { name: 'minorFound', label: 'Minor found', type: 'number', value: 0 }),
+      // Blank until counted: a zero is a finding, not a default.
+      field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', required: true }),
+      field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', required: true }),
+      field('oqc', { name: 'minorFound', label: 'Minor found', type: 'number', required: true }),
     ],
     'Record inspection',
     (el) => {
       const v = values(el);
-      void submit(
+      askFirst(
         el,
-        'rdRecordInspection',
-        {
-          caseId: c.id,
-          inspector: v.inspector,
-          criticalFound: num(v.criticalFound),
-          majorFound: num(v.majorFound),
-          minorFound: num(v.minorFound),
-        },
-        (data) =>
-          data.passed
-            ? { kind: 'success', text: 'Inspection recorded: the lot passed and is released.' }
-            : {
-                kind: 'warning',
-                text: `Lot on hold: ${(data.reasons as string[]).join('; ')}. Tell the agent by ${holdDeadline(data.view as CaseView)}.`,
-              },
+        `Record the OQC by ${String(v.inspector) || '—'}:`,
+        () =>
+          void submit(
+            el,
+            'rdRecordInspection',
+            {
+              caseId: c.id,
+              inspector: v.inspector,
+              criticalFound: num(v.criticalFound),
+              majorFound: num(v.majorFound),
+              minorFound: num(v.minorFound),
+            },
+            (data) =>
+              data.passed
+                ? { kind: 'success', text: 'Inspection recorded: the lot passed and is released.' }
+                : {
+                    kind: 'warning',
+                    text: `Lot on hold: ${(data.reasons as string[]).join('; ')}. Tell the agent by ${holdDeadline(data.view as CaseView)}.`,
+                  },
+          ),
       );
     },
     out,

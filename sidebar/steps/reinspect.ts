@@ -1,7 +1,7 @@
 // Step 8: re-inspection, with the Level III plan for the rest.
 import { reinspectionPlan } from '../../src/core/protocol/reinspection';
 import type { CaseView } from '../../src/shared/contract';
-import { field, values, num, form, live, liveLines, done } from '../ui';
+import { askFirst, field, values, num, form, live, liveLines, done } from '../ui';
 import { submit } from '../save';
 
 export function reinspectionForm(c: CaseView): HTMLElement {
@@ -24,38 +24,43 @@ export function reinspectionForm(c: CaseView): HTMLElement {
         list: 'people-names',
         hint: `Not ${c.inspector}: a different inspector.`,
       }),
-      field('re', { name: 'adjacentUnits', label: 'Adjacent units', type: 'number', value: 0 }),
-      field('re', { name: 'fullInspectionFailures', label: 'Failures among reworked and adjacent units', type: 'number', value: 0 }),
-      field('re', { name: 'sampleCritical', label: 'Critical in the sample', type: 'number', value: 0 }),
-      field('re', { name: 'sampleMajor', label: 'Major in the sample', type: 'number', value: 0 }),
-      field('re', { name: 'sampleMinor', label: 'Minor in the sample', type: 'number', value: 0 }),
-      field('re', { name: 'newMajorDefects', label: 'New major defects', type: 'number', value: 0 }),
+      field('re', { name: 'adjacentUnits', label: 'Adjacent units', type: 'number', hint: 'Blank means none.' }),
+      field('re', { name: 'fullInspectionFailures', label: 'Failures among reworked and adjacent units', type: 'number', required: true }),
+      field('re', { name: 'sampleCritical', label: 'Critical in the sample', type: 'number', hint: 'Blank means none.' }),
+      field('re', { name: 'sampleMajor', label: 'Major in the sample', type: 'number', required: true }),
+      field('re', { name: 'sampleMinor', label: 'Minor in the sample', type: 'number', required: true }),
+      field('re', { name: 'newMajorDefects', label: 'New major defects', type: 'number', required: true }),
     ],
     'Record re-inspection',
     (el) => {
       const v = values(el);
       const n = (k: string) => num(v[k]);
-      void submit(
+      askFirst(
         el,
-        'rdRecordReinspection',
-        {
-          caseId: c.id,
-          inspector: v.inspector,
-          adjacentUnits: n('adjacentUnits'),
-          fullInspectionFailures: n('fullInspectionFailures'),
-          sampleCritical: n('sampleCritical'),
-          sampleMajor: n('sampleMajor'),
-          sampleMinor: n('sampleMinor'),
-          newMajorDefects: n('newMajorDefects'),
-        },
-        (data) => {
-          if (data.passed) return { kind: 'success', text: 'Re-inspection passed: the lot is released.' };
-          const view = data.view as CaseView;
-          return {
-            kind: 'warning',
-            text: `Re-inspection failed: ${(data.reasons as string[]).join('; ')}. Rework cycle ${view.reworkCycle} is open${view.factoryPaysNextCycle ? ', at the factory’s cost' : ''}${view.quarantined ? '; the lot is quarantined' : ''}.`,
-          };
-        },
+        `Record the re-inspection by ${String(v.inspector) || '—'}:`,
+        () =>
+          void submit(
+            el,
+            'rdRecordReinspection',
+            {
+              caseId: c.id,
+              inspector: v.inspector,
+              adjacentUnits: n('adjacentUnits'),
+              fullInspectionFailures: n('fullInspectionFailures'),
+              sampleCritical: n('sampleCritical'),
+              sampleMajor: n('sampleMajor'),
+              sampleMinor: n('sampleMinor'),
+              newMajorDefects: n('newMajorDefects'),
+            },
+            (data) => {
+              if (data.passed) return { kind: 'success', text: 'Re-inspection passed: the lot is released.' };
+              const view = data.view as CaseView;
+              return {
+                kind: 'warning',
+                text: `Re-inspection failed: ${(data.reasons as string[]).join('; ')}. Rework cycle ${view.reworkCycle} is open${view.factoryPaysNextCycle ? ', at the factory’s cost' : ''}${view.quarantined ? '; the lot is quarantined' : ''}.`,
+              };
+            },
+          ),
       );
     },
     out,

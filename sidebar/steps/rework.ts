@@ -2,7 +2,7 @@
 import { SUPERVISION_CHECKLIST } from '../../src/core/case/lifecycle';
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { field, values, form, done } from '../ui';
+import { askFirst, field, values, form, done } from '../ui';
 import { submit } from '../save';
 
 export function supervisionForms(c: CaseView): HTMLElement {
@@ -44,12 +44,12 @@ export function supervisionForms(c: CaseView): HTMLElement {
     'Log unit',
     (el) => void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...values(el) }, 'Unit logged.'),
   );
-  const finish = form(
-    'done-form',
-    'Rework done',
-    [],
-    'Rework done',
-    (el) => void submit(el, 'rdCompleteRework', { caseId: c.id }, 'Rework done: ready for re-inspection.'),
+  const finish = form('done-form', 'Rework done', [], 'Rework done', (el) =>
+    askFirst(
+      el,
+      `Record rework cycle ${c.rework!.cycle} as done: ${c.rework!.logged.length} of ${c.rework!.scope.length} units logged, checklist signed. Next comes re-inspection.`,
+      () => void submit(el, 'rdCompleteRework', { caseId: c.id }, 'Rework done: ready for re-inspection.'),
+    ),
   );
   return h('div', {}, checklist, log, finish);
 }

@@ -1,7 +1,7 @@
 // Step 9: the settlement and the recovery rate.
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { form, done } from '../ui';
+import { askFirst, form, done } from '../ui';
 import { submit } from '../save';
 
 export function settlementView(c: CaseView): HTMLElement {
@@ -26,5 +26,11 @@ export function settlementView(c: CaseView): HTMLElement {
     );
   }
   if (c.status !== 'released') return done('Settlement', ['The case settles once the lot is released.']);
-  return form('settle-form', 'Settle and close', [], 'Settle', (el) => void submit(el, 'rdSettle', { caseId: c.id }, 'Case settled.'));
+  return form('settle-form', 'Settle and close', [], 'Settle', (el) =>
+    askFirst(
+      el,
+      'Settle and close the case: its figures are then recorded, and change only by reopening it with a reason.',
+      () => void submit(el, 'rdSettle', { caseId: c.id }, 'Case settled.'),
+    ),
+  );
 }

@@ -50,6 +50,9 @@ export async function fill(page: Page, formId: string, values: Record<string, st
 /** Submits a form and waits for the server's answer: the success text, or the error. */
 export async function submit(page: Page, formId: string): Promise<{ ok: boolean; text: string }> {
   await page.click(`#${formId} button[type=submit]`);
+  // A step that cannot be undone shows what it will record and asks once: record it.
+  const confirm = page.locator(`#${formId} .confirm-yes`);
+  if (await confirm.count()) await confirm.click();
   await page.waitForSelector('#message.success, #message.warning, #message.error');
   const message = page.locator('#message');
   // A warning is a recorded failure (a lot on hold, a failed re-inspection): saved, with bad news.

@@ -88,6 +88,31 @@ describe('the case desk sidebar in Chromium', () => {
     expect(runs).toEqual(['rdGetCase']);
   });
 
+  it('never releases or holds a lot on Enter alone: counts start blank, and the summary asks once', async () => {
+    await openCase();
+    await ok('case-form');
+    expect(await page.inputValue('#oqc-majorFound')).toBe('');
+    await fill(page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    runs = [];
+    await page.focus('#oqc-inspector');
+    await page.keyboard.press('Enter');
+    expect(runs).toEqual([]);
+    expect(await page.locator('#oqc-form .confirm p').allTextContents()).toEqual([
+      'Record the OQC by Li Wei:',
+      'Plan: K, sample 125; major Ac 7/Re 8; minor Ac 10/Re 11',
+      'Verdict: ACCEPT — the lot is released',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record');
+    await page.click('#oqc-form .confirm-no');
+    expect(await page.locator('#oqc-form .confirm').count()).toBe(0);
+    expect(runs).toEqual([]);
+    await page.click('#oqc-form button[type=submit]');
+    await page.click('#oqc-form .confirm-yes');
+    await page.waitForSelector('#message.success');
+    expect(runs).toEqual(['rdRecordInspection']);
+    expect(await page.textContent('#message')).toBe('Inspection recorded: the lot passed and is released.');
+  });
+
   it('works the seed’s case study from opening to settlement', async () => {
     await openCase();
     await screenshot(page, '1-new-case');
@@ -95,7 +120,7 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#status')).toContain('Open — awaiting OQC');
 
     // OQC: the plan and verdict update as the counts are typed.
-    await fill(page, 'oqc-form', { inspector: EXAMPLE.oqcInspector, majorFound: 12 });
+    await fill(page, 'oqc-form', { inspector: EXAMPLE.oqcInspector, criticalFound: 0, majorFound: 12 });
     expect(await page.textContent('#oqc-live')).toContain('Plan: K, sample 125; major Ac 7/Re 8; minor Ac 10/Re 11');
     await fill(page, 'oqc-form', { minorFound: 22 });
     expect(await page.textContent('#oqc-live')).toContain('Verdict: REJECT — 12 major reaches Re 8 (Ac 7); 22 minor reaches Re 11 (Ac 10)');
@@ -184,7 +209,13 @@ describe('the case desk sidebar in Chromium', () => {
     await screenshot(page, '7-supervision');
     await ok('done-form');
 
-    await fill(page, 're-form', { inspector: EXAMPLE.reInspector });
+    await fill(page, 're-form', {
+      inspector: EXAMPLE.reInspector,
+      fullInspectionFailures: 0,
+      sampleMajor: 0,
+      sampleMinor: 0,
+      newMajorDefects: 0,
+    });
     expect(await page.textContent('#re-live')).toContain(
       '100%: 12 units. Level III on 1488: L, sample 200; major Ac 10/Re 11, minor Ac 14/Re 15',
     );
@@ -214,7 +245,7 @@ describe('the case desk sidebar in Chromium', () => {
     const payload = `<img src=x onerror="window.__xss=(window.__xss||0)+1"><script>window.__xss=9</script>`;
     await openCase({ factory: payload, style: payload, po: payload });
     await ok('case-form');
-    await fill(page, 'oqc-form', { inspector: payload, majorFound: 9 });
+    await fill(page, 'oqc-form', { inspector: payload, criticalFound: 0, majorFound: 9, minorFound: 0 });
     await ok('oqc-form');
     await page.click('#steps button:has-text("4 Defects")');
     const short = '<img src=x onerror=alert(1)>';
@@ -258,7 +289,7 @@ describe('the case desk sidebar in Chromium', () => {
   it('refuses a half-typed hold time by its field instead of recording now, and puts a server refusal there too', async () => {
     await openCase();
     await ok('case-form');
-    await fill(page, 'oqc-form', { inspector: 'Li Wei', majorFound: 12, minorFound: 22 });
+    await fill(page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 22 });
     await ok('oqc-form');
     await page.click('#steps button:has-text("3 Hold")');
     // A date without its time: the browser hands the form a blank.
@@ -355,7 +386,7 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.inputValue('#case-currency')).toBe('CNY');
     await fill(page, 'case-form', { factory: 'Baiyun Bags', style: 'Tote', orderValue: 8000, lotSize: 1200 });
     await ok('case-form');
-    await fill(page, 'oqc-form', { inspector: 'Li Wei', majorFound: 9 });
+    await fill(page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
     await ok('oqc-form');
     await page.click('#steps button:has-text("4 Defects")');
     await fill(page, 'defect-form', { unitRef: 'U1', defectType: 'Colour deviation', measurement: 1.8 });
