@@ -1,4 +1,5 @@
 // Form building blocks every step uses: labelled fields, forms, live panels.
+import { minorUnits } from '../src/core/money';
 import { clear, h } from './dom';
 
 export interface Field {
@@ -129,4 +130,11 @@ export function askFirst(formEl: HTMLFormElement, heading: string, commit: () =>
   });
   formEl.querySelector('.actions')!.before(panel);
   yes.focus();
+}
+
+/** Money as the desk shows it everywhere: grouped, to the currency's minor unit ("14,334.00 USD"). */
+export function money(amount: number, currency?: string): string {
+  const places = currency ? minorUnits(currency) : 2;
+  const text = amount.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places });
+  return currency ? `${text} ${currency}` : text;
 }

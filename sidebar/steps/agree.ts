@@ -5,14 +5,14 @@ import { reworkCost } from '../../src/core/protocol/reworkCost';
 import { reworkTimeline } from '../../src/core/protocol/timeline';
 import type { CaseView } from '../../src/shared/contract';
 import { settings } from '../state';
-import { askFirst, field, values, num, form, live, liveLines, done } from '../ui';
+import { askFirst, field, values, num, form, live, liveLines, done, money } from '../ui';
 import { showError, submit } from '../save';
 
 export function agreementForm(c: CaseView): HTMLElement {
   if (!['classified', 'evidence-complete'].includes(c.status)) {
     return done('Agreement', [
       c.rework
-        ? `Rework cycle ${c.rework.cycle}: ${c.rework.units} units, ${c.rework.totalCost.toFixed(2)} ${c.currency} — factory ${c.rework.factoryShare.toFixed(2)}, buyer ${c.rework.buyerShare.toFixed(2)}`
+        ? `Rework cycle ${c.rework.cycle}: ${c.rework.units} units, ${money(c.rework.totalCost, c.currency)} — factory ${money(c.rework.factoryShare)}, buyer ${money(c.rework.buyerShare)}`
         : 'No rework.',
     ]);
   }
@@ -103,7 +103,7 @@ export function agreementForm(c: CaseView): HTMLElement {
         const labour = cost.labour * units;
         const a = allocateRework(split, { directLabour: labour, otherCosts: cost.total - labour });
         lines.push(
-          `Rework: ${cost.perUnit.toFixed(2)}/unit, ${cost.total.toFixed(2)} ${c.currency} — factory ${a.factory.toFixed(2)}, buyer ${a.buyer.toFixed(2)}`,
+          `Rework: ${money(cost.perUnit)}/unit, ${money(cost.total, c.currency)} — factory ${money(a.factory)}, buyer ${money(a.buyer)}`,
         );
         if ((num(v.labourMinutes) ?? 0) > 0 && units > 0) {
           const t = reworkTimeline({
@@ -125,7 +125,7 @@ export function agreementForm(c: CaseView): HTMLElement {
           groups: [{ share: num(v.share) ?? 0, discount: grade ? grade.default : (num(v.discount) ?? 0) }],
           shipmentValue: c.orderValue,
         });
-        lines.push(`Concession: ${(d.discount * 100).toFixed(2)}% = ${d.credit!.toFixed(2)} ${c.currency}`);
+        lines.push(`Concession: ${(d.discount * 100).toFixed(2)}% = ${money(d.credit!, c.currency)}`);
       }
       if (c.evidenceGaps.length)
         lines.push(['bad', `Evidence incomplete for ${c.evidenceGaps.length} unit(s): give a reason or complete it first.`]);

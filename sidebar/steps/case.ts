@@ -3,7 +3,7 @@ import { AQL_LABELS, AQL_VALUES, INSPECTION_LEVELS, SEVERITIES } from '../../src
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
 import { settings } from '../state';
-import { field, values, num, form } from '../ui';
+import { field, values, num, form, money } from '../ui';
 import { submit } from '../save';
 
 export const LEVELS = INSPECTION_LEVELS.map((l) => [l, l] as const);
@@ -51,7 +51,7 @@ export function details(c: CaseView): HTMLElement {
     ['Factory', c.factory],
     ['Style', c.style],
     ['PO', c.po || '—'],
-    ['Order value', `${c.orderValue.toLocaleString('en-US', { minimumFractionDigits: 2 })} ${c.currency}`],
+    ['Order value', money(c.orderValue, c.currency)],
     ['Lot size', String(c.lotSize)],
     ['Plan', `Level ${c.level}, ${c.severity}; major AQL ${c.aqlMajor}, minor AQL ${c.aqlMinor}`],
     ['Major plan', `${c.planMajor.letter}, n ${c.planMajor.sampleSize}, Ac ${c.planMajor.acceptance} / Re ${c.planMajor.rejection}`],

@@ -1,7 +1,7 @@
 // Step 9: the settlement and the recovery rate.
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { askFirst, form, done } from '../ui';
+import { askFirst, form, done, money } from '../ui';
 import { submit } from '../save';
 
 export function settlementView(c: CaseView): HTMLElement {
@@ -15,11 +15,11 @@ export function settlementView(c: CaseView): HTMLElement {
         'dl',
         {},
         h('dt', {}, 'Rework cost'),
-        h('dd', {}, `${s.reworkCost.toFixed(2)} ${c.currency}`),
+        h('dd', {}, money(s.reworkCost, c.currency)),
         h('dt', {}, 'Concession credit'),
-        h('dd', {}, `${s.concessionCredit.toFixed(2)} ${c.currency}`),
+        h('dd', {}, money(s.concessionCredit, c.currency)),
         h('dt', {}, 'Value kept'),
-        h('dd', {}, `${s.valueKept.toFixed(2)} ${c.currency}`),
+        h('dd', {}, money(s.valueKept, c.currency)),
         h('dt', {}, 'Recovery rate'),
         h('dd', { id: 'recovery' }, `${(s.recoveryRate * 100).toFixed(2)}%`),
       ),

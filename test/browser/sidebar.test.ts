@@ -224,6 +224,8 @@ describe('the case desk sidebar in Chromium', () => {
 
     await ok('settle-form');
     expect(await page.textContent('#recovery')).toBe('95.56%');
+    // One money format everywhere: grouped, to the currency's minor unit.
+    expect(await page.textContent('#step dl')).toContain('Value kept14,334.00 USD');
     await screenshot(page, '9-settlement');
 
     // The workbook holds what the sidebar did.
