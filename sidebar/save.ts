@@ -11,6 +11,7 @@ export type Outcome = string | ((data: Record<string, unknown>) => { kind: 'succ
 export async function submit(form: HTMLFormElement, handler: HandlerName, request: unknown, success: Outcome): Promise<boolean> {
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   for (const el of Array.from(form.querySelectorAll('.field-error'))) el.textContent = '';
+  for (const el of Array.from(form.querySelectorAll('.form-error'))) el.remove();
   for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
   // A browser hands over a half-typed date or a number it cannot read as blank: say so, rather than
   // let a blank mean "now" or "required".
@@ -62,6 +63,10 @@ export function showError(form: HTMLFormElement, message: string): void {
     input.focus();
   } else {
     showMessage('error', message);
+    // A refusal that names no field goes where the eye is: by the form's button, scrolled into view.
+    const note = h('p', { class: 'form-error', role: 'alert' }, message);
+    form.querySelector('.actions')?.before(note);
+    note.scrollIntoView({ block: 'nearest' });
   }
 }
 export function showMessage(kind: 'pending' | 'success' | 'warning' | 'error', text: string): void {

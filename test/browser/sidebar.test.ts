@@ -377,6 +377,32 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await submit(page, 'checklist-form')).toEqual({ ok: true, text: '2 of 4 checklist items signed.' });
   });
 
+  it('shows a refusal that names no field by the form’s button, in view', async () => {
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    run('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', id);
+    await page.waitForSelector('#evidence-form');
+    await page.click('#steps button:has-text("6 Agree")');
+    await fill(page, 'agree-form', { labourMinutes: 30, hourlyRate: 20 });
+    const result = await submit(page, 'agree-form');
+    expect(result.ok).toBe(false);
+    const note = page.locator('#agree-form .form-error');
+    expect(await note.textContent()).toMatch(/^Evidence is incomplete for 1 unit\(s\)/);
+    expect(await note.isVisible()).toBe(true);
+    const box = (await note.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(801);
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');
