@@ -1,7 +1,7 @@
 // Step 4: defective units, classified by the catalogue as they are typed.
 import { catalogue, classifyDefect } from '../../src/core/protocol/classify';
 import type { CaseView } from '../../src/shared/contract';
-import { h } from '../dom';
+import { clear, h } from '../dom';
 import { settings } from '../state';
 import { field, values, form, live, liveLines } from '../ui';
 import { submit } from '../save';
@@ -12,6 +12,17 @@ export function measurementOf(v: Record<string, string | boolean>): number | str
   if (measured === '') return undefined;
   return Number.isFinite(Number(measured)) ? Number(measured) : measured;
 }
+/** The positions a defect type distinguishes, as dropdown options; none for a type without them. */
+function contextOptions(typeName: string): Array<readonly [string, string]> {
+  const type = settings.catalogue.find((t) => t.name === typeName);
+  const contexts = (type?.criterion?.contexts ?? []).filter((ctx) => ctx.name !== 'any');
+  if (contexts.length === 0) return [['', '— (not needed)']];
+  return [
+    ['', `— (${contexts[0].name})`],
+    ...contexts.map((ctx) => [ctx.name, ctx.aliases?.length ? `${ctx.name}: ${ctx.aliases.join(', ')}` : ctx.name] as const),
+  ];
+}
+
 export function defectsForm(c: CaseView): HTMLElement {
   const list = h(
     'ul',
@@ -38,7 +49,8 @@ export function defectsForm(c: CaseView): HTMLElement {
       field('defect', {
         name: 'context',
         label: 'Context',
-        hint: 'Where a type needs it: shoulder strap / main handle; exterior / non-critical panel.',
+        options: contextOptions(settings.catalogue[0]?.name ?? ''),
+        hint: 'Where the type has positions that change its class: e.g. a snap or hardware position is a critical panel.',
       }),
       field('defect', {
         name: 'cause',
@@ -67,6 +79,15 @@ export function defectsForm(c: CaseView): HTMLElement {
       liveLines(out, [(error as Error).message]);
     }
   };
+  // The context list follows the defect type: each type's own positions, with the words that mean them.
+  const typeSelect = f.querySelector<HTMLSelectElement>('[name=defectType]')!;
+  const contextSelect = f.querySelector<HTMLSelectElement>('[name=context]')!;
+  const fillContexts = () => {
+    clear(contextSelect);
+    for (const [value, label] of contextOptions(typeSelect.value)) contextSelect.append(h('option', { value }, label));
+  };
+  typeSelect.addEventListener('change', fillContexts);
+  fillContexts();
   f.addEventListener('input', update);
   f.addEventListener('change', update);
   update();

@@ -144,13 +144,15 @@ describe('the case desk sidebar in Chromium', () => {
         unitRef,
         defectType: 'Misalignment',
         measurement: 4,
-        context: 'hardware',
+        context: 'critical panel',
         cause: 'Process deviation',
         inRejectBox: true,
       });
       expect(await page.textContent('#defect-live')).toContain(
         'MAJOR: 2 mm or more of misalignment on an exterior panel or hardware position is major',
       );
+      // The context is picked from the type's own positions, which say what they cover.
+      expect(await page.locator('#defect-context option:checked').textContent()).toMatch(/^critical panel: .*hardware, snap/);
       await ok('defect-form');
     }
     for (const unitRef of EXAMPLE.minorUnits) {
