@@ -146,15 +146,21 @@ export function renderStatus(): void {
 export function renderSteps(): void {
   const nav = byId('steps');
   clear(nav);
-  for (const s of STEPS) {
+  // Where the case is: steps before its own are done, its own is due; the one on screen is current.
+  const due = state.current ? STEPS.findIndex((s) => s.key === STEP_OF[state.current!.status as CaseStatus]) : 0;
+  const closed = state.current?.status === 'settled';
+  STEPS.forEach((s, i) => {
     const disabled = !state.current && s.key !== 'details';
+    const progress = closed || i < due ? 'done' : i === due ? 'due' : 'later';
     nav.append(
       h(
         'button',
         {
           type: 'button',
-          class: s.key === state.step ? 'step current' : 'step',
+          class: `step ${progress}${s.key === state.step ? ' current' : ''}`,
           'aria-current': s.key === state.step ? 'step' : undefined,
+          'aria-label': `${s.label}: ${progress === 'done' ? 'done' : progress === 'due' ? 'due now' : 'not yet'}`,
+          title: progress === 'done' ? 'Done' : progress === 'due' ? 'Due now' : 'Not yet',
           disabled,
           onclick: () => {
             state.step = s.key;
@@ -164,10 +170,10 @@ export function renderSteps(): void {
             byId('step').querySelector<HTMLElement>('input, select, button')?.focus();
           },
         },
-        s.label,
+        progress === 'done' ? `✓ ${s.label}` : s.label,
       ),
     );
-  }
+  });
 }
 export function renderStep(): HTMLElement {
   if (state.needsSetup) return setupForm();

@@ -8,6 +8,25 @@ import { settings } from '../state';
 import { askFirst, field, values, num, form, live, liveLines, done, money } from '../ui';
 import { showError, submit } from '../save';
 
+/** One rule for percentages, stated by each such field: 3%, 3 and 0.03 all mean three percent. */
+const PERCENT_RULE = '3%, 3 or 0.03 all mean 3%: a number above 1 is read as a percentage.';
+
+function percent(v: string | boolean | undefined): number | undefined {
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const text = v.trim();
+  const n = Number(text.replace(/%$/, '').trim());
+  // Not a number: sent as typed, so the server's refusal names the field.
+  if (!Number.isFinite(n)) return text as unknown as number;
+  return text.endsWith('%') || n > 1 ? n / 100 : n;
+}
+
+/** The cause most of the case's defective units were recorded with: the agreement's starting point. */
+function usualCause(c: CaseView): string | undefined {
+  const counts = new Map<string, number>();
+  for (const d of c.defects) if (d.cause && d.class !== 'OK') counts.set(d.cause, (counts.get(d.cause) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 export function agreementForm(c: CaseView): HTMLElement {
   if (!['classified', 'evidence-complete'].includes(c.status)) {
     return done('Agreement', [
@@ -22,7 +41,12 @@ export function agreementForm(c: CaseView): HTMLElement {
     'Rework and/or concession',
     [
       field('agree', { name: 'doRework', label: 'Rework the defective units', type: 'checkbox', value: true }),
-      field('agree', { name: 'cause', label: 'Cause', options: settings.splits.map((x) => [x.name, x.name] as const) }),
+      field('agree', {
+        name: 'cause',
+        label: 'Cause',
+        options: settings.splits.map((x) => [x.name, x.name] as const),
+        value: usualCause(c),
+      }),
       field('agree', {
         name: 'units',
         label: 'Units to rework',
@@ -37,13 +61,13 @@ export function agreementForm(c: CaseView): HTMLElement {
       field('agree', { name: 'hoursPerDay', label: 'Hours per day', type: 'number', value: 8 }),
       field('agree', { name: 'operators', label: 'Operators', type: 'number' }),
       field('agree', { name: 'doConcession', label: 'Concession on the rest', type: 'checkbox', value: false }),
-      field('agree', { name: 'share', label: 'Share of lot affected', type: 'number', hint: '0.15 for 15%.' }),
+      field('agree', { name: 'share', label: 'Share of lot affected', hint: PERCENT_RULE }),
       field('agree', {
         name: 'grade',
         label: 'Grade',
         options: [['', 'discount below'] as const, ...settings.grades.map((g) => [g.name, `${g.name} (${g.default * 100}%)`] as const)],
       }),
-      field('agree', { name: 'discount', label: 'Discount', type: 'number', hint: '0.03 for 3%, when no grade is picked.' }),
+      field('agree', { name: 'discount', label: 'Discount', hint: `${PERCENT_RULE} When no grade is picked.` }),
       field('agree', { name: 'overrideReason', label: 'Reason to go ahead without full evidence' }),
     ],
     'Agree',
@@ -71,7 +95,7 @@ export function agreementForm(c: CaseView): HTMLElement {
         return;
       }
       const concession = v.doConcession
-        ? { groups: [{ share: num(v.share), grade: v.grade || undefined, discount: num(v.discount) }] }
+        ? { groups: [{ share: percent(v.share), grade: v.grade || undefined, discount: percent(v.discount) }] }
         : undefined;
       const what = [rework && `rework of ${String(rework.units ?? '?')} unit(s)`, concession && 'a concession']
         .filter(Boolean)
@@ -122,7 +146,7 @@ export function agreementForm(c: CaseView): HTMLElement {
       if (v.doConcession) {
         const grade = settings.grades.find((g) => g.name === v.grade);
         const d = concessionDiscount({
-          groups: [{ share: num(v.share) ?? 0, discount: grade ? grade.default : (num(v.discount) ?? 0) }],
+          groups: [{ share: percent(v.share) ?? 0, discount: grade ? grade.default : (percent(v.discount) ?? 0) }],
           shipmentValue: c.orderValue,
         });
         lines.push(`Concession: ${(d.discount * 100).toFixed(2)}% = ${money(d.credit!, c.currency)}`);

@@ -177,9 +177,17 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#status')).toContain('Evidence complete');
     await page.click('#steps button:has-text("6 Agree")');
 
+    // The cause starts as the one the defects were recorded with; the step buttons show the way so far.
+    expect(await page.inputValue('#agree-cause')).toBe('Process deviation');
+    expect(await page.locator('#steps button.done').allTextContents()).toEqual([
+      '✓ 1 Case',
+      '✓ 2 OQC',
+      '✓ 3 Hold',
+      '✓ 4 Defects',
+      '✓ 5 Evidence',
+    ]);
     await fill(page, 'agree-form', {
       doRework: true,
-      cause: 'Process deviation',
       units: 12,
       labourMinutes: 0,
       hourlyRate: 0,
@@ -187,7 +195,7 @@ describe('the case desk sidebar in Chromium', () => {
       doConcession: true,
       share: 1,
       grade: '',
-      discount: 0.03,
+      discount: '3%',
     });
     const agreeLive = await page.textContent('#agree-live');
     expect(agreeLive).toContain('Rework: 18.00/unit, 216.00 USD — factory 216.00, buyer 0.00');
@@ -367,7 +375,7 @@ describe('the case desk sidebar in Chromium', () => {
     await page.waitForSelector('body[data-ready=true]');
     await page.selectOption('#case-select', id);
     await page.waitForSelector('#agree-form');
-    await fill(page, 'agree-form', { labourMinutes: 30, hourlyRate: 20, share: 0.1, discount: 0.05 });
+    await fill(page, 'agree-form', { labourMinutes: 30, hourlyRate: 20, share: '10', discount: 0.05 });
     runs = [];
     await page.click('#agree-form button[type=submit]');
     await page.waitForSelector('#message.error');
