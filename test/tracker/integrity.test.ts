@@ -550,3 +550,31 @@ describe('found by probing the handlers', () => {
     ).toMatch(/^Rework date: a unit cannot be reworked before the rework was agreed/);
   });
 });
+
+describe('evidence for many units at once', () => {
+  it('saves the links of every unit listed in one step with one log row, or none when one is wrong', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    desk.ok('rdAddDefects', {
+      caseId: id,
+      defects: MAJORS.map((unitRef) => ({ unitRef, defectType: 'colour deviation', measurement: 1.8 })),
+    });
+    const units = MAJORS.map((unitRef) => ({ unitRef, ...photosOf(unitRef) }));
+    expect(desk.refused('rdSaveEvidence', { caseId: id, units: [...units.slice(0, 2), { ...units[2], wide: 'ftp://x' }] })).toBe(
+      'Unit 3: Wide shot with batch/style/date label must be a link starting with https://.',
+    );
+    const logBefore = desk.sheet('RD Log').records().length;
+    desk.ok('rdSaveEvidence', { caseId: id, units });
+    expect(desk.view(id)).toMatchObject({ status: 'evidence-complete', evidenceGaps: [] });
+    expect(desk.sheet('RD Evidence').records()).toHaveLength(3);
+    expect(
+      desk
+        .sheet('RD Log')
+        .records()
+        .slice(logBefore)
+        .map((r) => r.Action),
+    ).toEqual(['Evidence for 3 units: K-001, K-002, K-003 — all complete']);
+  });
+});

@@ -7,7 +7,7 @@ import { DEFECTS, EVIDENCE } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
-import { text } from '../validate';
+import { fields, list, text } from '../validate';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
@@ -43,26 +43,44 @@ export function defectiveUnit(wb: Workbook, record: CaseRecord, unitRef: string)
   }
 }
 
+/**
+ * Links for one unit (`unitRef` and its links) or for many at once (`units`: a list of those, as
+ * pasted from a sheet): all checked, then written together, with one log row.
+ */
 export function saveEvidence(services: Services, request: unknown): Result<Saved<CaseSummary & { missing: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
-    const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });
-    defectiveUnit(wb, record, unitRef);
     // Evidence is gathered until re-inspection (refused once the lot is released or settled).
     recordEvidenceState(record, []);
-    const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
-    const links: Row = {};
-    for (const { key, label } of KINDS) {
-      const value = readLink(f, key, label);
-      if (!value) continue;
-      const recorded = String(existing?.values[key] ?? '');
-      if (recorded && recorded !== value) {
-        throw new InputError(`${label} for ${unitRef} is already recorded; a recorded link changes only by a correction with a reason.`);
+    const items = f.units === undefined || f.units === null ? [f] : list(f, 'units', 'Units', 500).map((item) => fields(item));
+    const seen = new Set<string>();
+    let gaps = wb.gapsOf(record.id);
+    let missing: string[] = [];
+    items.forEach((item, i) => {
+      const where = items.length > 1 ? `Unit ${i + 1}: ` : '';
+      const unitRef = text(item, 'unitRef', `${where}Unit`, { required: true, max: 60 });
+      if (seen.has(unitRef)) throw new InputError(`${unitRef} is listed twice; give each unit's links once.`);
+      seen.add(unitRef);
+      defectiveUnit(wb, record, unitRef);
+      const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
+      const links: Row = {};
+      for (const { key, label } of KINDS) {
+        const value = readLink(item, key, `${where}${label}`);
+        if (!value) continue;
+        const recorded = String(existing?.values[key] ?? '');
+        if (recorded && recorded !== value) {
+          throw new InputError(`${label} for ${unitRef} is already recorded; a recorded link changes only by a correction with a reason.`);
+        }
+        links[key] = value;
       }
-      links[key] = value;
-    }
-    const { gaps, missing } = storeEvidence(wb, record, existing, unitRef, links);
+      ({ gaps, missing } = storeEvidence(wb, record, existing, unitRef, links));
+    });
     const moved = recordEvidenceState(record, gaps);
-    wb.saveCase(stored, moved, `Evidence for ${unitRef}${missing.length ? ` (still missing ${missing.length})` : ' complete'}`, {}, gaps);
+    const units = [...seen];
+    const action =
+      units.length === 1
+        ? `Evidence for ${units[0]}${missing.length ? ` (still missing ${missing.length})` : ' complete'}`
+        : `Evidence for ${units.length} units: ${units.join(', ')}${gaps.length ? ` (${gaps.length} unit(s) still incomplete)` : ' — all complete'}`;
+    wb.saveCase(stored, moved, action, {}, gaps);
     return { ...summary(moved, wb), missing };
   });
 }
