@@ -138,3 +138,26 @@ export function money(amount: number, currency?: string): string {
   const text = amount.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places });
   return currency ? `${text} ${currency}` : text;
 }
+
+/** A box to paste rows into, as copied from a sheet or an inspection report, labelled like any field. */
+export function pasteField(form: string, name: string, label: string, hint: string): HTMLElement {
+  const id = `${form}-${name}`;
+  return h(
+    'div',
+    { class: 'form-group' },
+    h('label', { for: id }, label),
+    h('textarea', { id, name, rows: 5, 'aria-describedby': `${id}-error`, spellcheck: 'false' }),
+    h('p', { class: 'hint' }, hint),
+    h('p', { class: 'field-error', id: `${id}-error` }),
+  );
+}
+
+/**
+ * Pasted rows as cells: one row per line, split by tabs (what a sheet copies) or else by commas;
+ * blank lines dropped, and a first line that is a header (its first cell is `header`) skipped.
+ */
+export function pastedRows(text: string, header: string): string[][] {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  const rows = lines.map((line) => (line.includes('\t') ? line.split('\t') : line.split(',')).map((cell) => cell.trim()));
+  return rows.length && rows[0][0]?.toLowerCase() === header ? rows.slice(1) : rows;
+}

@@ -3,7 +3,7 @@ import { catalogue, classifyDefect } from '../../src/core/protocol/classify';
 import type { CaseView } from '../../src/shared/contract';
 import { clear, h } from '../dom';
 import { settings } from '../state';
-import { field, values, form, live, liveLines } from '../ui';
+import { field, values, form, live, liveLines, pasteField, pastedRows } from '../ui';
 import { submit } from '../save';
 
 /** A measurement as typed: a number when it reads as one, else the word (pass, fail, valid…). */
@@ -21,6 +21,52 @@ function contextOptions(typeName: string): Array<readonly [string, string]> {
     ['', `— (${contexts[0].name})`],
     ...contexts.map((ctx) => [ctx.name, ctx.aliases?.length ? `${ctx.name}: ${ctx.aliases.join(', ')}` : ctx.name] as const),
   ];
+}
+
+const DEFECT_COLUMNS = ['unitRef', 'carton', 'defectType', 'measurement', 'context', 'cause'] as const;
+
+/** Many units at once, pasted from an inspection report or a range, classified before they are saved. */
+function pasteDefects(c: CaseView): HTMLElement {
+  const out = live('paste-defects-live');
+  const rowsOf = (f: HTMLFormElement) =>
+    pastedRows(String(values(f).rows ?? ''), 'unit').map((cells) =>
+      Object.fromEntries(DEFECT_COLUMNS.map((key, i) => [key, cells[i] ?? ''])),
+    );
+  const f = form(
+    'paste-defects-form',
+    'Or paste many units',
+    [
+      pasteField(
+        'paste-defects',
+        'rows',
+        'Units',
+        'One unit per line, as copied from a sheet: unit, carton, defect type, measurement, context, cause (tabs or commas; a header line is skipped).',
+      ),
+    ],
+    'Classify and add all',
+    (el) => {
+      const defects = rowsOf(el).map((row) => ({ ...row, measurement: measurementOf(row) }));
+      void submit(el, 'rdAddDefects', { caseId: c.id, defects }, `${defects.length} defective unit(s) recorded.`);
+    },
+    out,
+  );
+  f.addEventListener('input', () => {
+    const types = catalogue(settings.catalogue);
+    const lines: Array<string | [string, string]> = [];
+    const counts = new Map<string, number>();
+    rowsOf(f).forEach((row, i) => {
+      try {
+        const r = classifyDefect(row.defectType, measurementOf(row), row.context || undefined, types);
+        const cls = r.classification.toUpperCase();
+        counts.set(cls, (counts.get(cls) ?? 0) + 1);
+      } catch (error) {
+        lines.push(['bad', `Line ${i + 1} (${row.unitRef || 'no unit'}): ${(error as Error).message}`]);
+      }
+    });
+    const summary = [...counts.entries()].map(([cls, n]) => `${n} ${cls}`).join(', ');
+    liveLines(out, [...(summary ? [summary] : []), ...lines]);
+  });
+  return f;
 }
 
 export function defectsForm(c: CaseView): HTMLElement {
@@ -91,6 +137,6 @@ export function defectsForm(c: CaseView): HTMLElement {
   f.addEventListener('input', update);
   f.addEventListener('change', update);
   update();
-  // What is recorded so far goes below the form, so the button stays next to the fields.
-  return h('div', {}, f, h('h3', {}, `Recorded (${c.defects.length})`), list);
+  // What is recorded so far goes below the forms, so the buttons stay next to their fields.
+  return h('div', {}, f, pasteDefects(c), h('h3', {}, `Recorded (${c.defects.length})`), list);
 }

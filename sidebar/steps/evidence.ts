@@ -2,7 +2,7 @@
 import { PHOTO_KINDS } from '../../src/core/case/evidence';
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { field, values, form, done } from '../ui';
+import { field, values, form, done, pasteField, pastedRows } from '../ui';
 import { submit } from '../save';
 
 export function evidenceForm(c: CaseView): HTMLElement {
@@ -27,5 +27,27 @@ export function evidenceForm(c: CaseView): HTMLElement {
     'Save evidence',
     (el) => void submit(el, 'rdSaveEvidence', { caseId: c.id, ...values(el) }, 'Evidence saved.'),
   );
-  return h('div', {}, entry, h('h3', {}, 'Still missing'), gaps);
+  const kinds = [...PHOTO_KINDS.map((k) => k.key), 'video'];
+  const paste = form(
+    'paste-evidence-form',
+    'Or paste links for many units',
+    [
+      pasteField(
+        'paste-evidence',
+        'rows',
+        'Links',
+        'One unit per line: unit, then its links — wide, close-up with scale, vs approved sample, measurement, batch context, and the video for a functional defect (tabs or commas).',
+      ),
+    ],
+    'Save all',
+    (el) => {
+      const rows = pastedRows(String(values(el).rows ?? ''), 'unit');
+      const units = rows.map(([unitRef, ...links]) => ({
+        unitRef,
+        ...Object.fromEntries(kinds.map((key, i) => [key, links[i] ?? ''])),
+      }));
+      void submit(el, 'rdSaveEvidence', { caseId: c.id, units }, `Evidence saved for ${units.length} unit(s).`);
+    },
+  );
+  return h('div', {}, entry, paste, h('h3', {}, 'Still missing'), gaps);
 }

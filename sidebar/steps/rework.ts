@@ -5,6 +5,9 @@ import { h } from '../dom';
 import { askFirst, field, values, form, done } from '../ui';
 import { submit } from '../save';
 
+/** What the last Reworked log entry said, offered again for the next unit of the same case. */
+let lastLog: { caseId?: string; operatorId?: string; nature?: string; signedOffBy?: string } = {};
+
 export function supervisionForms(c: CaseView): HTMLElement {
   if (c.status !== 'agreed' || !c.rework)
     return done('Supervised rework', [
@@ -27,6 +30,7 @@ export function supervisionForms(c: CaseView): HTMLElement {
           : { kind: 'success', text: `${signed} of ${SUPERVISION_CHECKLIST.length} checklist items signed.` };
       }),
   );
+  if (lastLog.caseId !== c.id) lastLog = {};
   // The units this cycle must cover and are not yet logged: the log takes no other.
   const logged = new Set(c.rework.logged);
   const pending = c.rework.scope.filter((unit) => !logged.has(unit));
@@ -37,12 +41,17 @@ export function supervisionForms(c: CaseView): HTMLElement {
       pending.length
         ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
         : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
-      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids' }),
-      field('reworked', { name: 'nature', label: 'Nature of rework', required: true }),
-      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true, list: 'people-names' }),
+      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids', value: lastLog.operatorId }),
+      field('reworked', { name: 'nature', label: 'Nature of rework', required: true, value: lastLog.nature }),
+      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true, list: 'people-names', value: lastLog.signedOffBy }),
     ],
     'Log unit',
-    (el) => void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...values(el) }, 'Unit logged.'),
+    (el) => {
+      const v = values(el);
+      // The next unit is usually reworked by the same operator, the same way, under the same eye.
+      lastLog = { caseId: c.id, operatorId: String(v.operatorId), nature: String(v.nature), signedOffBy: String(v.signedOffBy) };
+      void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...v }, `Unit ${String(v.unitRef)} logged.`);
+    },
   );
   const finish = form('done-form', 'Rework done', [], 'Rework done', (el) =>
     askFirst(
