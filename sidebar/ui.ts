@@ -42,7 +42,7 @@ export function field(form: string, f: Field): HTMLElement {
   return h(
     'div',
     { class: 'form-group' },
-    h('label', { for: id }, f.label),
+    h('label', { for: id, class: f.required ? 'required' : undefined }, f.label),
     input,
     f.hint ? h('p', { class: 'hint' }, f.hint) : null,
     h('p', { class: 'field-error', id: errorId }),

@@ -5,14 +5,40 @@ import { h } from '../dom';
 import { field, values, form, done, pasteField, pastedRows } from '../ui';
 import { submit } from '../save';
 
+/** Short names for the evidence kinds, for the chips. */
+const CHIPS = [
+  { key: 'wide', short: 'wide' },
+  { key: 'closeUp', short: 'close-up' },
+  { key: 'vsApproved', short: 'vs approved' },
+  { key: 'measurement', short: 'measure' },
+  { key: 'batchContext', short: 'batch' },
+  { key: 'video', short: 'video' },
+];
+
 export function evidenceForm(c: CaseView): HTMLElement {
   const units = [...new Set(c.defects.filter((d) => d.class !== 'OK').map((d) => d.unitRef))];
+  // Per unit, each kind as a chip: a link when recorded (shown as text, opened in a new tab), a
+  // muted chip when still missing — compact enough for dozens of units.
+  const recorded = new Map(c.evidence.map((e) => [e.unitRef, e.links]));
+  const functional = new Set(c.defects.filter((d) => d.functional).map((d) => d.unitRef));
   const gaps = h(
     'ul',
     { class: 'gaps' },
-    ...(c.evidenceGaps.length
-      ? c.evidenceGaps.map((g) => h('li', {}, `${g.unitRef}: ${g.missing.join(', ')}`))
-      : [h('li', { class: 'ok' }, 'Evidence complete for every defective unit.')]),
+    ...units.map((unit) => {
+      const links = recorded.get(unit) ?? {};
+      const kinds = CHIPS.filter((k) => k.key !== 'video' || functional.has(unit) || links.video);
+      return h(
+        'li',
+        {},
+        h('strong', {}, unit),
+        ' ',
+        ...kinds.map((k) =>
+          links[k.key]
+            ? h('a', { class: 'chip ok', href: links[k.key], target: '_blank', rel: 'noopener noreferrer', title: links[k.key] }, k.short)
+            : h('span', { class: 'chip missing', title: `${k.short}: missing` }, k.short),
+        ),
+      );
+    }),
   );
   if (units.length === 0) return done('Evidence', ['Record defective units first.']);
   const first = c.evidenceGaps[0]?.unitRef ?? units[0];
@@ -49,5 +75,13 @@ export function evidenceForm(c: CaseView): HTMLElement {
       void submit(el, 'rdSaveEvidence', { caseId: c.id, units }, `Evidence saved for ${units.length} unit(s).`);
     },
   );
-  return h('div', {}, entry, paste, h('h3', {}, 'Still missing'), gaps);
+  const complete = c.evidenceGaps.length === 0;
+  return h(
+    'div',
+    {},
+    entry,
+    paste,
+    h('h3', {}, complete ? 'Evidence complete for every defective unit' : `Evidence: ${c.evidenceGaps.length} unit(s) incomplete`),
+    gaps,
+  );
 }

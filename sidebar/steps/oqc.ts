@@ -19,6 +19,12 @@ export function oqcForm(c: CaseView): HTMLElement {
     'OQC inspection',
     [
       field('oqc', { name: 'inspector', label: 'Inspector', required: true, list: 'people-names' }),
+      field('oqc', {
+        name: 'at',
+        label: 'Inspected at',
+        type: 'datetime-local',
+        hint: `In ${c.timeZone} time, the spreadsheet's zone. Blank means now; a failed lot's hold runs from this time.`,
+      }),
       // Blank until counted: a zero is a finding, not a default.
       field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', required: true }),
       field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', required: true }),
@@ -37,6 +43,7 @@ export function oqcForm(c: CaseView): HTMLElement {
             {
               caseId: c.id,
               inspector: v.inspector,
+              at: wallTimeOf(v.at),
               criticalFound: num(v.criticalFound),
               majorFound: num(v.majorFound),
               minorFound: num(v.minorFound),

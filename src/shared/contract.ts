@@ -213,6 +213,8 @@ export interface CaseView extends CaseSummary {
     checklist: Record<string, boolean>;
   };
   reworkedUnits: number;
+  /** The links recorded per defective unit: photo kind (or "video") → link. */
+  evidence: Array<{ unitRef: string; links: Record<string, string> }>;
   settlement?: { valueKept: number; recoveryRate: number; concessionCredit: number; reworkCost: number };
 }
 

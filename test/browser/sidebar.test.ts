@@ -155,9 +155,13 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#paste-defects-live')).toBe('12 MAJOR, 22 MINOR');
     await save('paste-defects-form');
     await step('5 Evidence');
+    // Each unit's evidence as chips: all five kinds missing for all 34 units so far.
+    expect(await page.locator('.gaps .chip.missing').count()).toBe(34 * 5);
     const links = [...EXAMPLE.majorUnits, ...EXAMPLE.minorUnits].map((u) => [u, ...Object.values(photosOf(u))].join('\t'));
     await put('paste-evidence-form', { rows: links.join('\n') });
     await save('paste-evidence-form');
+    expect(await page.locator('.gaps .chip.missing').count()).toBe(0);
+    expect(await page.locator('.gaps a.chip').first().getAttribute('href')).toBe(photosOf(EXAMPLE.majorUnits[0]).wide);
     await step('6 Agree');
     await put('agree-form', { consumables: 18, doConcession: true, share: 1, discount: '3%' });
     await save('agree-form', true);

@@ -1,8 +1,9 @@
 import { STATUS_LABELS, holdNoticeOverdue, oqcResult } from '../../core/case/lifecycle';
 import type { CaseRecord } from '../../core/case/lifecycle';
+import { PHOTO_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
 import type { CaseSummary, CaseView, Result, SettingsView } from '../../shared/contract';
-import { DEFECTS, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
+import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
 import type { StoredRow } from '../../tracker/table';
 import { Workbook } from '../../tracker/workbook';
@@ -176,6 +177,12 @@ export function caseView(wb: Workbook, id: string): CaseView {
       functional: r.values.functional === true,
     })),
     evidenceGaps: wb.gapsOf(record.id),
+    evidence: wb.rowsOf(EVIDENCE, record.id).map((r) => ({
+      unitRef: String(r.values.unitRef),
+      links: Object.fromEntries(
+        [...PHOTO_KINDS.map((k) => k.key), 'video'].flatMap((key) => (r.values[key] ? [[key, String(r.values[key])]] : [])),
+      ),
+    })),
     inspections: wb.rowsOf(INSPECTIONS, record.id).map((r) => ({
       kind: String(r.values.kind),
       at: iso(r.values.at as Date | undefined),
