@@ -71,7 +71,7 @@ export function loadExample(call: Call): string {
   // The factory quoted USD 18 a unit for the snaps; the minors were accepted for 3% of the order.
   must(call, 'rdAgree', {
     caseId: id,
-    rework: { cause: 'process deviation', units: 12, labourMinutes: 0, hourlyRate: 0, consumables: 18 },
+    rework: { cause: 'process deviation', units: 12, quotedPrice: 18 },
     concession: { groups: [{ share: 1, discount: 0.03 }] },
   });
   for (const unitRef of e.majorUnits) {

@@ -53,6 +53,12 @@ export function agreementForm(c: CaseView): HTMLElement {
         type: 'number',
         value: c.defects.filter((d) => d.class === 'MAJOR' || d.class === 'CRITICAL').length || '',
       }),
+      field('agree', {
+        name: 'quotedPrice',
+        label: 'Quoted price per unit',
+        type: 'number',
+        hint: `The factory's price for reworking a unit, in ${c.currency} — or leave it blank and give labour and consumables.`,
+      }),
       field('agree', { name: 'labourMinutes', label: 'Labour minutes per unit', type: 'number' }),
       field('agree', { name: 'hourlyRate', label: 'Hourly rate', type: 'number', hint: `In ${c.currency}, like every amount here.` }),
       field('agree', { name: 'consumables', label: 'Consumables per unit', type: 'number' }),
@@ -77,6 +83,7 @@ export function agreementForm(c: CaseView): HTMLElement {
         ? {
             cause: v.cause,
             units: num(v.units),
+            quotedPrice: num(v.quotedPrice),
             labourMinutes: num(v.labourMinutes) ?? 0,
             hourlyRate: num(v.hourlyRate) ?? 0,
             consumables: num(v.consumables),
@@ -114,13 +121,17 @@ export function agreementForm(c: CaseView): HTMLElement {
     try {
       if (v.doRework) {
         const units = num(v.units) ?? 0;
+        const quoted = num(v.quotedPrice);
+        // A quote is the unit's whole rework price, as the server records it.
         const cost = reworkCost(
-          {
-            labourMinutes: num(v.labourMinutes) ?? 0,
-            hourlyRate: num(v.hourlyRate) ?? 0,
-            consumables: [num(v.consumables) ?? 0],
-            qcAllocation: num(v.qcAllocation) ?? 0,
-          },
+          quoted !== undefined
+            ? { labourMinutes: 60, hourlyRate: quoted, qcAllocation: num(v.qcAllocation) ?? 0 }
+            : {
+                labourMinutes: num(v.labourMinutes) ?? 0,
+                hourlyRate: num(v.hourlyRate) ?? 0,
+                consumables: [num(v.consumables) ?? 0],
+                qcAllocation: num(v.qcAllocation) ?? 0,
+              },
           units,
         );
         const split = settings.splits.find((x) => x.name === v.cause)!;

@@ -157,6 +157,7 @@ export const REWORK: SheetSpec = {
     t('cause', 'Cause', { options: CAUSE_OPTIONS }),
     n('units', 'Units'),
     t('leftOut', 'Left out, and why'),
+    money('quotedPrice', 'Quoted price/unit'),
     n('labourMinutes', 'Labour min/unit'),
     money('hourlyRate', 'Hourly rate'),
     money('consumables', 'Consumables/unit'),

@@ -163,7 +163,7 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.locator('.gaps .chip.missing').count()).toBe(0);
     expect(await page.locator('.gaps a.chip').first().getAttribute('href')).toBe(photosOf(EXAMPLE.majorUnits[0]).wide);
     await step('6 Agree');
-    await put('agree-form', { consumables: 18, doConcession: true, share: 1, discount: '3%' });
+    await put('agree-form', { quotedPrice: 18, doConcession: true, share: 1, discount: '3%' });
     await save('agree-form', true);
     await put('checklist-form', { materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
     await save('checklist-form');
@@ -257,9 +257,7 @@ describe('the case desk sidebar in Chromium', () => {
     await fill(page, 'agree-form', {
       doRework: true,
       units: 12,
-      labourMinutes: 0,
-      hourlyRate: 0,
-      consumables: 18,
+      quotedPrice: 18,
       doConcession: true,
       share: 1,
       grade: '',

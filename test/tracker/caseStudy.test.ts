@@ -92,6 +92,9 @@ describe('the $15K crossbody case, from setup to settlement', () => {
       Cycle: 1,
       Cause: 'Process deviation',
       Units: 12,
+      // The factory's quote, recorded as a quote — not as USD 18 of consumables.
+      'Quoted price/unit': 18,
+      'Consumables/unit': '',
       'Cost/unit': 18,
       'Total cost': 216,
       'Factory pays': 216,

@@ -578,3 +578,14 @@ describe('evidence for many units at once', () => {
     ).toEqual(['Evidence for 3 units: K-001, K-002, K-003 — all complete']);
   });
 });
+
+describe('a quoted price per unit', () => {
+  it('stands for labour and consumables, never beside them', () => {
+    const { desk, id } = evidenced();
+    expect(desk.refused('rdAgree', { caseId: id, rework: { ...TERMS, units: 3, quotedPrice: 18 } })).toBe(
+      'Give either a quoted price per unit or labour and consumables, not both.',
+    );
+    desk.ok('rdAgree', { caseId: id, rework: { cause: 'workmanship', units: 3, quotedPrice: 18 } });
+    expect(desk.sheet('RD Rework').records()[0]).toMatchObject({ 'Quoted price/unit': 18, 'Total cost': 54, 'Labour min/unit': '' });
+  });
+});

@@ -47,15 +47,28 @@ export function reworkRow(
     lotSize: record.lotSize,
   });
   const money = (amount: number) => roundMoney(amount, record.currency);
-  const cost = reworkCost(
-    {
-      labourMinutes: requiredNumber(terms, 'labourMinutes', 'Labour minutes per unit', { min: 0 }),
-      hourlyRate: requiredNumber(terms, 'hourlyRate', 'Hourly rate', { min: 0 }),
-      consumables: [number(terms, 'consumables', 'Consumables per unit', { min: 0 }) ?? 0],
-      qcAllocation: number(terms, 'qcAllocation', 'QC allocation per unit', { min: 0 }) ?? 0,
-    },
-    units,
-  );
+  // A factory's quoted price per unit stands for the whole rework cost of a unit: it is not also
+  // labour and consumables, which would count it twice.
+  const quoted = number(terms, 'quotedPrice', 'Quoted price per unit', { min: 0 });
+  const itemised = ['labourMinutes', 'hourlyRate', 'consumables'].filter((key) => Number(terms[key]) > 0);
+  if (quoted !== undefined && itemised.length) {
+    throw new InputError('give either a quoted price per unit or labour and consumables, not both.');
+  }
+  const cost =
+    quoted !== undefined
+      ? reworkCost(
+          { labourMinutes: 60, hourlyRate: quoted, qcAllocation: number(terms, 'qcAllocation', 'QC allocation per unit', { min: 0 }) ?? 0 },
+          units,
+        )
+      : reworkCost(
+          {
+            labourMinutes: requiredNumber(terms, 'labourMinutes', 'Labour minutes per unit', { min: 0 }),
+            hourlyRate: requiredNumber(terms, 'hourlyRate', 'Hourly rate', { min: 0 }),
+            consumables: [number(terms, 'consumables', 'Consumables per unit', { min: 0 }) ?? 0],
+            qcAllocation: number(terms, 'qcAllocation', 'QC allocation per unit', { min: 0 }) ?? 0,
+          },
+          units,
+        );
   if (!(cost.total <= MAX_AMOUNT))
     throw new InputError(`the rework comes to ${cost.total.toExponential(2)}, beyond any order; check the rate and minutes.`);
   // After a new major defect on re-inspection the next cycle is all the factory's, whatever the cause.
@@ -65,9 +78,9 @@ export function reworkRow(
   const days = number(terms, 'days', 'Days', { min: 1, whole: true });
   const hoursPerDay = number(terms, 'hoursPerDay', 'Hours per day', { min: 1, max: 24 });
   const operators = number(terms, 'operators', 'Operators', { min: 1, whole: true });
-  // A quote per unit without labour minutes (the case study's USD 18) has no person-hours to plan.
+  // A quote per unit (the case study's USD 18) has no person-hours to plan.
   const timeline =
-    Number(terms.labourMinutes) > 0
+    quoted === undefined && Number(terms.labourMinutes) > 0
       ? reworkTimeline({ units, minutesPerUnit: Number(terms.labourMinutes), days, hoursPerDay, operators })
       : { hoursPerDay: hoursPerDay ?? '', operatorsNeeded: undefined, daysNeeded: undefined, unitsPerDay: undefined, milestones: [] };
   return {
@@ -77,9 +90,10 @@ export function reworkRow(
     units,
     scope: scopeText(scope.units),
     leftOut: scope.leftOut.length ? `${scope.leftOut.join(', ')}: ${leftOutReason}` : '',
-    labourMinutes: terms.labourMinutes,
-    hourlyRate: terms.hourlyRate,
-    consumables: cost.consumables,
+    quotedPrice: quoted ?? '',
+    labourMinutes: quoted === undefined ? terms.labourMinutes : '',
+    hourlyRate: quoted === undefined ? terms.hourlyRate : '',
+    consumables: quoted === undefined ? cost.consumables : '',
     qcAllocation: cost.qcAllocation,
     costPerUnit: money(cost.perUnit),
     totalCost: money(cost.total),
