@@ -5,6 +5,7 @@ import { append, byId, clear, h } from './dom';
 import { call } from './server';
 import { STEPS, STAYS_OPEN, STEP_OF, setSettings, settings, state } from './state';
 import { clearMessage, showMessage } from './save';
+import { money } from './ui';
 import { setupForm, newCaseForm, details } from './steps/case';
 import { oqcForm, holdForm } from './steps/oqc';
 import { defectsForm } from './steps/defects';
@@ -141,8 +142,25 @@ export function renderStatus(): void {
     h('p', { class: 'next' }, `Next: ${c.nextStep}`),
     c.quarantined ? h('p', { class: 'warn' }, 'Quarantined: a critical defect was found.') : null,
     c.holdOverdue ? h('p', { class: 'warn' }, 'Hold notice overdue: the agent was not told in time.') : null,
+    moneyCard(c),
   ]);
 }
+/** The case's money so far, on every step once there is any: rework, who pays, credit, value kept. */
+function moneyCard(c: CaseView): HTMLElement | null {
+  const m = c.money;
+  if (!m.reworkCost && !m.concessionCredit) return null;
+  return h(
+    'dl',
+    { class: 'money', id: 'money-card' },
+    h('dt', {}, 'Rework'),
+    h('dd', {}, `${money(m.reworkCost, c.currency)} (factory ${money(m.factoryShare)}, buyer ${money(m.buyerShare)})`),
+    h('dt', {}, 'Concession'),
+    h('dd', {}, money(m.concessionCredit, c.currency)),
+    h('dt', {}, 'Value kept'),
+    h('dd', {}, `${money(m.valueKept, c.currency)} · ${(m.recoveryRate * 100).toFixed(2)}%`),
+  );
+}
+
 export function renderSteps(): void {
   const nav = byId('steps');
   clear(nav);

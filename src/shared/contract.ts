@@ -213,6 +213,16 @@ export interface CaseView extends CaseSummary {
     checklist: Record<string, boolean>;
   };
   reworkedUnits: number;
+  /** The case's money so far, every rework cycle and any concession agreed: the desk's running card. */
+  money: {
+    orderValue: number;
+    reworkCost: number;
+    factoryShare: number;
+    buyerShare: number;
+    concessionCredit: number;
+    valueKept: number;
+    recoveryRate: number;
+  };
   /** The links recorded per defective unit: photo kind (or "video") → link. */
   evidence: Array<{ unitRef: string; links: Record<string, string> }>;
   settlement?: { valueKept: number; recoveryRate: number; concessionCredit: number; reworkCost: number };

@@ -165,6 +165,10 @@ describe('the case desk sidebar in Chromium', () => {
     await step('6 Agree');
     await put('agree-form', { quotedPrice: 18, doConcession: true, share: 1, discount: '3%' });
     await save('agree-form', true);
+    // The money so far, on every step from here: rework and who pays, the credit, the value kept.
+    expect(await page.textContent('#money-card')).toBe(
+      'Rework216.00 USD (factory 216.00, buyer 0.00)Concession450.00 USDValue kept14,334.00 USD · 95.56%',
+    );
     await put('checklist-form', { materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
     await save('checklist-form');
     await put('reworked-form', { operatorId: 'OP-17', nature: 'snap base repositioned on the CNC jig', signedOffBy: EXAMPLE.oqcInspector });

@@ -2,6 +2,8 @@ import { STATUS_LABELS, holdNoticeOverdue, oqcResult } from '../../core/case/lif
 import type { CaseRecord } from '../../core/case/lifecycle';
 import { PHOTO_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
+import { roundMoney } from '../../core/money';
+import { settlement } from '../../core/protocol/settlement';
 import type { CaseSummary, CaseView, Result, SettingsView } from '../../shared/contract';
 import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
@@ -131,6 +133,25 @@ export function answer<T extends object>(wb: Workbook, f: Fields, id: string, da
   return { ...data, view: caseView(wb, id), ...(f.settingsStamp === settings.stamp ? {} : { settings }) };
 }
 
+/** Every rework cycle agreed so far and any concession: what the case costs and keeps, as it stands. */
+function moneySoFar(wb: Workbook, record: CaseRecord, stored: StoredRow): CaseView['money'] {
+  const cycles = wb.rowsOf(REWORK, record.id);
+  const sum = (key: string) => cycles.reduce((total, r) => total + (Number(r.values[key]) || 0), 0);
+  const factoryShare = roundMoney(sum('factoryShare'), record.currency);
+  const buyerShare = roundMoney(sum('buyerShare'), record.currency);
+  const concessionCredit = Number(stored.values.concessionCredit) || 0;
+  const s = settlement({ orderValue: record.orderValue, factoryReworkCost: factoryShare, buyerReworkCost: buyerShare, concessionCredit });
+  return {
+    orderValue: s.orderValue,
+    reworkCost: roundMoney(s.reworkCost, record.currency),
+    factoryShare,
+    buyerShare,
+    concessionCredit: s.concessionCredit,
+    valueKept: roundMoney(s.valueKept, record.currency),
+    recoveryRate: s.recoveryRate,
+  };
+}
+
 /** One case in full, as the sidebar shows it. */
 export function caseView(wb: Workbook, id: string): CaseView {
   const { stored, record } = wb.findCase(id);
@@ -177,6 +198,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
       functional: r.values.functional === true,
     })),
     evidenceGaps: wb.gapsOf(record.id),
+    money: moneySoFar(wb, record, stored),
     evidence: wb.rowsOf(EVIDENCE, record.id).map((r) => ({
       unitRef: String(r.values.unitRef),
       links: Object.fromEntries(
