@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { settings } from '../state';
 import { field, values, num, form, money } from '../ui';
 import { submit } from '../save';
+import { correctionForms } from './corrections';
 
 export const LEVELS = INSPECTION_LEVELS.map((l) => [l, l] as const);
 export const AQLS = AQL_VALUES.map((v, i) => [String(v), AQL_LABELS[i]] as const);
@@ -57,5 +58,10 @@ export function details(c: CaseView): HTMLElement {
     ['Major plan', `${c.planMajor.letter}, n ${c.planMajor.sampleSize}, Ac ${c.planMajor.acceptance} / Re ${c.planMajor.rejection}`],
     ['Minor plan', `${c.planMinor.letter}, n ${c.planMinor.sampleSize}, Ac ${c.planMinor.acceptance} / Re ${c.planMinor.rejection}`],
   ];
-  return h('section', {}, h('h2', {}, 'Case details'), h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+  return h(
+    'div',
+    {},
+    h('section', {}, h('h2', {}, 'Case details'), h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+    correctionForms(c),
+  );
 }

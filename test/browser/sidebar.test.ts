@@ -483,6 +483,46 @@ describe('the case desk sidebar in Chromium', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(801);
   });
 
+  it('corrects a recorded fact with a reason, and reopens a lot released by a mistaken OQC entry, from the desk', async () => {
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const held = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 }).id;
+    run('rdRecordInspection', {
+      caseId: held,
+      inspector: 'Li Wei',
+      at: '2025-03-10T08:00:00Z',
+      criticalFound: 0,
+      majorFound: 9,
+      minorFound: 0,
+    });
+    run('rdRecordAgentNotified', { caseId: held, at: '2025-03-10T11:30:00Z' });
+    const released = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Wallet', orderValue: 3000, lotSize: 500 }).id;
+    run('rdRecordInspection', { caseId: released, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', held);
+    await page.waitForSelector('#hold-form, #defect-form');
+    await page.click('#steps button:has-text("1 Case")');
+    await fill(page, 'correct-form', { fact: 'agentNotifiedAt', at: '2025-03-10T09:00', reason: 'WeChat message sent at 09:00' });
+    expect(await page.isHidden('#correct-majorFound')).toBe(true);
+    expect(await submit(page, 'correct-form')).toEqual({ ok: true, text: 'Correction recorded, with its reason.' });
+    expect(await page.textContent('#status')).not.toContain('overdue');
+    const log = preview.bundle.spreadsheet.sheet('RD Log').records().at(-1)!;
+    expect(log.Action).toBe(
+      'Corrected the time the agent was told: 2025-03-10 11:30 → 2025-03-10 09:00 (Etc/UTC); reason: WeChat message sent at 09:00',
+    );
+    await page.selectOption('#case-select', released);
+    await page.waitForSelector('#settle-form, #step section');
+    await page.click('#steps button:has-text("1 Case")');
+    await fill(page, 'reopen-form', { reason: 'counts entered on the wrong case' });
+    expect(await submit(page, 'reopen-form')).toEqual({ ok: true, text: 'Case reopened, with its reason.' });
+    expect(await page.textContent('#status')).toContain('Open — awaiting OQC');
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');
