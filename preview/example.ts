@@ -72,7 +72,7 @@ export function loadExample(call: Call): string {
   must(call, 'rdAgree', {
     caseId: id,
     rework: { cause: 'process deviation', units: 12, quotedPrice: 18 },
-    concession: { groups: [{ share: 1, discount: 0.03 }] },
+    concession: { orderShare: 0.03 },
   });
   for (const unitRef of e.majorUnits) {
     must(call, 'rdLogReworkedUnit', {

@@ -67,6 +67,11 @@ export function agreementForm(c: CaseView): HTMLElement {
       field('agree', { name: 'hoursPerDay', label: 'Hours per day', type: 'number', value: 8 }),
       field('agree', { name: 'operators', label: 'Operators', type: 'number' }),
       field('agree', { name: 'doConcession', label: 'Concession on the rest', type: 'checkbox', value: false }),
+      field('agree', {
+        name: 'orderShare',
+        label: 'Credit as a share of the order',
+        hint: `As agreed, e.g. 3% of the order value. ${PERCENT_RULE} Or, instead, the share of the lot affected and its discount:`,
+      }),
       field('agree', { name: 'share', label: 'Share of lot affected', hint: PERCENT_RULE }),
       field('agree', {
         name: 'grade',
@@ -94,16 +99,18 @@ export function agreementForm(c: CaseView): HTMLElement {
           }
         : undefined;
       // Concession terms typed with the box unticked would be dropped without a word: ask instead.
-      if (!v.doConcession && (v.share || v.discount || v.grade)) {
+      if (!v.doConcession && (v.share || v.discount || v.grade || v.orderShare)) {
         showError(
           el,
           'Concession on the rest is not ticked, but a share, grade or discount is filled in: tick it to agree the concession, or clear them.',
         );
         return;
       }
-      const concession = v.doConcession
-        ? { groups: [{ share: percent(v.share), grade: v.grade || undefined, discount: percent(v.discount) }] }
-        : undefined;
+      const concession = !v.doConcession
+        ? undefined
+        : v.orderShare
+          ? { orderShare: percent(v.orderShare) }
+          : { groups: [{ share: percent(v.share), grade: v.grade || undefined, discount: percent(v.discount) }] };
       const what = [rework && `rework of ${String(rework.units ?? '?')} unit(s)`, concession && 'a concession']
         .filter(Boolean)
         .join(' and ');
@@ -156,10 +163,14 @@ export function agreementForm(c: CaseView): HTMLElement {
       }
       if (v.doConcession) {
         const grade = settings.grades.find((g) => g.name === v.grade);
-        const d = concessionDiscount({
-          groups: [{ share: percent(v.share) ?? 0, discount: grade ? grade.default : (percent(v.discount) ?? 0) }],
-          shipmentValue: c.orderValue,
-        });
+        const orderShare = percent(v.orderShare);
+        const d =
+          orderShare !== undefined
+            ? { discount: orderShare, credit: orderShare * c.orderValue }
+            : concessionDiscount({
+                groups: [{ share: percent(v.share) ?? 0, discount: grade ? grade.default : (percent(v.discount) ?? 0) }],
+                shipmentValue: c.orderValue,
+              });
         lines.push(`Concession: ${(d.discount * 100).toFixed(2)}% = ${money(d.credit!, c.currency)}`);
       }
       if (c.evidenceGaps.length)

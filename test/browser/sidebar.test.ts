@@ -163,7 +163,7 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.locator('.gaps .chip.missing').count()).toBe(0);
     expect(await page.locator('.gaps a.chip').first().getAttribute('href')).toBe(photosOf(EXAMPLE.majorUnits[0]).wide);
     await step('6 Agree');
-    await put('agree-form', { quotedPrice: 18, doConcession: true, share: 1, discount: '3%' });
+    await put('agree-form', { quotedPrice: 18, doConcession: true, orderShare: '3%' });
     await save('agree-form', true);
     // The money so far, on every step from here: rework and who pays, the credit, the value kept.
     expect(await page.textContent('#money-card')).toBe(

@@ -131,7 +131,9 @@ export function agree(services: Services, request: unknown): Result<Saved<CaseSu
     const extra: Row = {};
     if (concessionTerms) {
       const grades = gradeTable(settings.grades);
-      const groups = list(concessionTerms, 'groups', 'Concession groups', 20).map((item, i) => {
+      // Agreed as a share of the order value ("3% of the order"), or built from the affected groups.
+      const orderShare = number(concessionTerms, 'orderShare', 'Share of the order value', { min: 0, max: 1 });
+      const groups = (orderShare !== undefined ? [] : list(concessionTerms, 'groups', 'Concession groups', 20)).map((item, i) => {
         const g = fields(item);
         const grade = text(g, 'grade', `Group ${i + 1}: grade`, { max: 60 });
         return {
@@ -139,11 +141,14 @@ export function agree(services: Services, request: unknown): Result<Saved<CaseSu
           discount: grade ? grades.find(grade).default : requiredNumber(g, 'discount', `Group ${i + 1}: discount`, { min: 0, max: 1 }),
         };
       });
-      const concession = concessionDiscount({
-        groups,
-        reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
-        shipmentValue: record.orderValue,
-      });
+      const concession =
+        orderShare !== undefined
+          ? { discount: orderShare, credit: orderShare * record.orderValue }
+          : concessionDiscount({
+              groups,
+              reworkCostSaved: number(concessionTerms, 'reworkCostSaved', 'Rework cost saved', { min: 0 }),
+              shipmentValue: record.orderValue,
+            });
       // A credit above the order would leave nothing to settle: refused now, not at settlement.
       if (concession.discount > 1) {
         throw new InputError(
