@@ -165,7 +165,10 @@ export function renderSteps(): void {
   const nav = byId('steps');
   clear(nav);
   // Where the case is: steps before its own are done, its own is due; the one on screen is current.
-  const due = state.current ? STEPS.findIndex((s) => s.key === STEP_OF[state.current!.status as CaseStatus]) : 0;
+  const c = state.current;
+  // A lot on hold is due its hold notice first: telling the agent comes before the defects.
+  const dueStep = c && c.status === 'on-hold' && !c.agentNotifiedAt ? 'hold' : c ? STEP_OF[c.status as CaseStatus] : 'details';
+  const due = STEPS.findIndex((s) => s.key === dueStep);
   const closed = state.current?.status === 'settled';
   STEPS.forEach((s, i) => {
     const disabled = !state.current && s.key !== 'details';

@@ -20,6 +20,7 @@ export function start(): void {
     });
   });
   byId('new-case').addEventListener('click', () => {
+    clearMessage();
     remember(undefined);
     state.current = undefined;
     state.step = 'details';

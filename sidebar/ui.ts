@@ -81,6 +81,14 @@ export function form(
     ...extra,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'action' }, button)),
   );
+  // A field's refusal goes once the field is changed.
+  el.addEventListener('input', (event) => {
+    const field = event.target as HTMLElement;
+    if (!field.id || field.getAttribute('aria-invalid') !== 'true') return;
+    field.removeAttribute('aria-invalid');
+    const note = document.getElementById(`${field.id}-error`);
+    if (note) note.textContent = '';
+  });
   el.addEventListener('submit', (event) => {
     event.preventDefault();
     onSubmit(el);
@@ -113,23 +121,30 @@ export function askFirst(formEl: HTMLFormElement, heading: string, commit: () =>
   const lines = Array.from(formEl.querySelectorAll('.live p')).map((p) => p.textContent ?? '');
   const yes = h('button', { type: 'button', class: 'action confirm-yes' }, 'Record');
   const no = h('button', { type: 'button', class: 'secondary confirm-no' }, 'Change');
+  const own = formEl.querySelector<HTMLElement>(':scope > .actions')!;
   const panel = h(
     'div',
-    { class: 'confirm', role: 'group', 'aria-label': 'Confirm' },
+    { class: 'confirm', role: 'group', 'aria-label': 'Confirm', tabindex: -1 },
     h('p', { class: 'confirm-heading' }, heading),
     ...lines.map((line) => h('p', {}, line)),
     h('div', { class: 'actions' }, yes, no),
   );
-  yes.addEventListener('click', () => {
+  const close = () => {
     panel.remove();
+    own.hidden = false;
+  };
+  yes.addEventListener('click', () => {
+    close();
     commit();
   });
   no.addEventListener('click', () => {
-    panel.remove();
+    close();
     formEl.querySelector<HTMLElement>('input, select')?.focus();
   });
-  formEl.querySelector('.actions')!.before(panel);
-  yes.focus();
+  // One button to record, not two; focus on the summary, so a second Enter records nothing.
+  own.hidden = true;
+  own.before(panel);
+  panel.focus();
 }
 
 /** Money as the desk shows it everywhere: grouped, to the currency's minor unit ("14,334.00 USD"). */
@@ -157,7 +172,18 @@ export function pasteField(form: string, name: string, label: string, hint: stri
  * blank lines dropped, and a first line that is a header (its first cell is `header`) skipped.
  */
 export function pastedRows(text: string, header: string): string[][] {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim());
-  const rows = lines.map((line) => (line.includes('\t') ? line.split('\t') : line.split(',')).map((cell) => cell.trim()));
-  return rows.length && rows[0][0]?.toLowerCase() === header ? rows.slice(1) : rows;
+  return pastedLines(text, header).map((l) => l.cells);
+}
+
+/** As pastedRows, with each row's line number as pasted (counting the header), for messages. */
+export function pastedLines(text: string, header: string): Array<{ line: number; cells: string[] }> {
+  const lines = text
+    .split(/\r?\n/)
+    .map((raw, i) => ({ line: i + 1, raw }))
+    .filter(({ raw }) => raw.trim());
+  const rows = lines.map(({ line, raw }) => ({
+    line,
+    cells: (raw.includes('\t') ? raw.split('\t') : raw.split(',')).map((cell) => cell.trim()),
+  }));
+  return rows.length && rows[0].cells[0]?.toLowerCase() === header ? rows.slice(1) : rows;
 }

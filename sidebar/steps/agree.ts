@@ -79,7 +79,8 @@ export function agreementForm(c: CaseView): HTMLElement {
         options: [['', 'discount below'] as const, ...settings.grades.map((g) => [g.name, `${g.name} (${g.default * 100}%)`] as const)],
       }),
       field('agree', { name: 'discount', label: 'Discount', hint: `${PERCENT_RULE} When no grade is picked.` }),
-      field('agree', { name: 'overrideReason', label: 'Reason to go ahead without full evidence' }),
+      // Asked only while evidence is missing.
+      ...(c.evidenceGaps.length ? [field('agree', { name: 'overrideReason', label: 'Reason to go ahead without full evidence' })] : []),
     ],
     'Agree',
     (el) => {

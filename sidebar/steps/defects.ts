@@ -3,7 +3,7 @@ import { catalogue, classifyDefect } from '../../src/core/protocol/classify';
 import type { CaseView } from '../../src/shared/contract';
 import { clear, h } from '../dom';
 import { settings } from '../state';
-import { field, values, form, live, liveLines, pasteField, pastedRows } from '../ui';
+import { field, values, form, live, liveLines, pasteField, pastedLines, pastedRows } from '../ui';
 import { submit } from '../save';
 
 /** A measurement as typed: a number when it reads as one, else the word (pass, fail, valid…). */
@@ -54,13 +54,14 @@ function pasteDefects(c: CaseView): HTMLElement {
     const types = catalogue(settings.catalogue);
     const lines: Array<string | [string, string]> = [];
     const counts = new Map<string, number>();
+    const numbers = pastedLines(String(values(f).rows ?? ''), 'unit').map((l) => l.line);
     rowsOf(f).forEach((row, i) => {
       try {
         const r = classifyDefect(row.defectType, measurementOf(row), row.context || undefined, types);
         const cls = r.classification.toUpperCase();
         counts.set(cls, (counts.get(cls) ?? 0) + 1);
       } catch (error) {
-        lines.push(['bad', `Line ${i + 1} (${row.unitRef || 'no unit'}): ${(error as Error).message}`]);
+        lines.push(['bad', `Line ${numbers[i]} (${row.unitRef || 'no unit'}): ${(error as Error).message}`]);
       }
     });
     const summary = [...counts.entries()].map(([cls, n]) => `${n} ${cls}`).join(', ');

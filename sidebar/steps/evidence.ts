@@ -42,6 +42,7 @@ export function evidenceForm(c: CaseView): HTMLElement {
   );
   if (units.length === 0) return done('Evidence', ['Record defective units first.']);
   const first = c.evidenceGaps[0]?.unitRef ?? units[0];
+  const kinds = [...PHOTO_KINDS.map((k) => k.key), 'video'];
   const entry = form(
     'evidence-form',
     'Evidence (links)',
@@ -53,7 +54,6 @@ export function evidenceForm(c: CaseView): HTMLElement {
     'Save evidence',
     (el) => void submit(el, 'rdSaveEvidence', { caseId: c.id, ...values(el) }, 'Evidence saved.'),
   );
-  const kinds = [...PHOTO_KINDS.map((k) => k.key), 'video'];
   const paste = form(
     'paste-evidence-form',
     'Or paste links for many units',
@@ -76,6 +76,18 @@ export function evidenceForm(c: CaseView): HTMLElement {
     },
   );
   const complete = c.evidenceGaps.length === 0;
+  // The unit picked shows the links already recorded (a recorded link changes only by correction).
+  const unitSelect = entry.querySelector<HTMLSelectElement>('[name=unitRef]')!;
+  const showRecorded = () => {
+    const links = recorded.get(unitSelect.value) ?? {};
+    for (const key of kinds) {
+      const input = entry.querySelector<HTMLInputElement>(`[name=${key}]`)!;
+      input.value = links[key] ?? '';
+      input.readOnly = Boolean(links[key]);
+    }
+  };
+  unitSelect.addEventListener('change', showRecorded);
+  showRecorded();
   return h(
     'div',
     {},

@@ -73,9 +73,14 @@ export function oqcForm(c: CaseView): HTMLElement {
         },
         { criticalFound: num(v.criticalFound) ?? 0, majorFound: num(v.majorFound) ?? 0, minorFound: num(v.minorFound) ?? 0 },
       );
+      const counted = [v.criticalFound, v.majorFound, v.minorFound].every((x) => typeof x === 'string' && x.trim() !== '');
       liveLines(out, [
         `Plan: ${r.major.letter}, sample ${r.major.sampleSize}; major Ac ${r.major.acceptance}/Re ${r.major.rejection}; minor Ac ${r.minor.acceptance}/Re ${r.minor.rejection}`,
-        r.passed ? ['ok', 'Verdict: ACCEPT — the lot is released'] : ['bad', `Verdict: REJECT — ${r.reasons.join('; ')}`],
+        !counted
+          ? 'Verdict: once the three counts are in.'
+          : r.passed
+            ? ['ok', 'Verdict: ACCEPT — the lot is released']
+            : ['bad', `Verdict: REJECT — ${r.reasons.join('; ')}`],
       ]);
     } catch (error) {
       liveLines(out, [['bad', (error as Error).message]]);

@@ -1,5 +1,5 @@
 // Step 8: re-inspection, with the Level III plan for the rest.
-import { reinspectionPlan } from '../../src/core/protocol/reinspection';
+import { reinspectionPlan, reinspectionVerdict } from '../../src/core/protocol/reinspection';
 import type { CaseView } from '../../src/shared/contract';
 import { askFirst, field, values, num, form, live, liveLines, done } from '../ui';
 import { submit } from '../save';
@@ -74,10 +74,29 @@ export function reinspectionForm(c: CaseView): HTMLElement {
         aqlMajor: c.aqlMajor,
         aqlMinor: c.aqlMinor,
       });
-      liveLines(out, [
+      const v = values(f);
+      const counts = ['fullInspectionFailures', 'sampleMajor', 'sampleMinor', 'newMajorDefects'];
+      const counted = counts.every((k) => typeof v[k] === 'string' && String(v[k]).trim() !== '');
+      const lines: Array<string | [string, string]> = [
         `100%: ${p.fullInspection} units. Level III on ${p.remainder}: ${p.letter ?? '—'}, sample ${p.sampleSize}; major Ac ${p.major?.acceptance ?? '—'}/Re ${p.major?.rejection ?? '—'}, minor Ac ${p.minor?.acceptance ?? '—'}/Re ${p.minor?.rejection ?? '—'}`,
         'Any new major defect fails the lot at once; the next cycle is the factory’s.',
-      ]);
+      ];
+      if (!counted) lines.push('Verdict: once the counts are in.');
+      else {
+        const verdict = reinspectionVerdict(p, {
+          fullInspectionFailures: num(v.fullInspectionFailures) ?? 0,
+          sampleCritical: num(v.sampleCritical) ?? 0,
+          sampleMajor: num(v.sampleMajor) ?? 0,
+          sampleMinor: num(v.sampleMinor) ?? 0,
+          newMajorDefects: num(v.newMajorDefects) ?? 0,
+        });
+        lines.push(
+          verdict.passed
+            ? ['ok', 'Verdict: PASS — the lot is released']
+            : ['bad', `Verdict: FAIL — ${verdict.reasons.join('; ')}; another rework cycle follows`],
+        );
+      }
+      liveLines(out, lines);
     } catch (error) {
       liveLines(out, [['bad', (error as Error).message]]);
     }

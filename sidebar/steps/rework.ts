@@ -34,29 +34,37 @@ export function supervisionForms(c: CaseView): HTMLElement {
   // The units this cycle must cover and are not yet logged: the log takes no other.
   const logged = new Set(c.rework.logged);
   const pending = c.rework.scope.filter((unit) => !logged.has(unit));
-  const log = form(
-    'reworked-form',
-    `Reworked log — ${c.rework.logged.length} of ${c.rework.scope.length} units to rework`,
-    [
-      pending.length
-        ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
-        : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
-      field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids', value: lastLog.operatorId }),
-      field('reworked', { name: 'nature', label: 'Nature of rework', required: true, value: lastLog.nature }),
-      field('reworked', { name: 'signedOffBy', label: 'Signed off by', required: true, list: 'people-names', value: lastLog.signedOffBy }),
-    ],
-    'Log unit',
-    (el) => {
-      const v = values(el);
-      // The next unit is usually reworked by the same operator, the same way, under the same eye.
-      lastLog = { caseId: c.id, operatorId: String(v.operatorId), nature: String(v.nature), signedOffBy: String(v.signedOffBy) };
-      void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...v }, `Unit ${String(v.unitRef)} logged.`);
-    },
-  );
+  const log = !pending.length
+    ? h('section', {}, h('h2', {}, 'Reworked log'), h('p', { class: 'ok' }, `All ${c.rework.scope.length} units to rework are logged.`))
+    : form(
+        'reworked-form',
+        `Reworked log — ${c.rework.logged.length} of ${c.rework.scope.length} units to rework`,
+        [
+          pending.length
+            ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
+            : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
+          field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids', value: lastLog.operatorId }),
+          field('reworked', { name: 'nature', label: 'Nature of rework', required: true, value: lastLog.nature }),
+          field('reworked', {
+            name: 'signedOffBy',
+            label: 'Signed off by',
+            required: true,
+            list: 'people-names',
+            value: lastLog.signedOffBy,
+          }),
+        ],
+        'Log unit',
+        (el) => {
+          const v = values(el);
+          // The next unit is usually reworked by the same operator, the same way, under the same eye.
+          lastLog = { caseId: c.id, operatorId: String(v.operatorId), nature: String(v.nature), signedOffBy: String(v.signedOffBy) };
+          void submit(el, 'rdLogReworkedUnit', { caseId: c.id, ...v }, `Unit ${String(v.unitRef)} logged.`);
+        },
+      );
   const finish = form('done-form', 'Rework done', [], 'Rework done', (el) =>
     askFirst(
       el,
-      `Record rework cycle ${c.rework!.cycle} as done: ${c.rework!.logged.length} of ${c.rework!.scope.length} units logged, checklist signed. Next comes re-inspection.`,
+      `Record rework cycle ${c.rework!.cycle} as done: ${c.rework!.logged.length} of ${c.rework!.scope.length} units logged, checklist ${Object.values(c.rework!.checklist).filter(Boolean).length} of ${SUPERVISION_CHECKLIST.length} signed. Next comes re-inspection.`,
       () => void submit(el, 'rdCompleteRework', { caseId: c.id }, 'Rework done: ready for re-inspection.'),
     ),
   );

@@ -1,7 +1,7 @@
 // Step 9: the settlement and the recovery rate.
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
-import { askFirst, form, done, money } from '../ui';
+import { askFirst, form, done, live, liveLines, money } from '../ui';
 import { submit } from '../save';
 
 export function settlementView(c: CaseView): HTMLElement {
@@ -26,11 +26,25 @@ export function settlementView(c: CaseView): HTMLElement {
     );
   }
   if (c.status !== 'released') return done('Settlement', ['The case settles once the lot is released.']);
-  return form('settle-form', 'Settle and close', [], 'Settle', (el) =>
-    askFirst(
-      el,
-      'Settle and close the case: its figures are then recorded, and change only by reopening it with a reason.',
-      () => void submit(el, 'rdSettle', { caseId: c.id }, 'Case settled.'),
-    ),
+  // The figures the settlement will record, shown before it is recorded.
+  const m = c.money;
+  const out = live('settle-live');
+  liveLines(out, [
+    `Rework cost: ${money(m.reworkCost, c.currency)} (factory ${money(m.factoryShare)}, buyer ${money(m.buyerShare)})`,
+    `Concession credit: ${money(m.concessionCredit, c.currency)}`,
+    `Value kept: ${money(m.valueKept, c.currency)} of ${money(m.orderValue, c.currency)} — recovery ${(m.recoveryRate * 100).toFixed(2)}%`,
+  ]);
+  return form(
+    'settle-form',
+    'Settle and close',
+    [],
+    'Settle',
+    (el) =>
+      askFirst(
+        el,
+        'Settle and close the case — its figures are then recorded, and change only by reopening it with a reason:',
+        () => void submit(el, 'rdSettle', { caseId: c.id }, 'Case settled.'),
+      ),
+    out,
   );
 }

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../core/case/lifecycle';
-import { nextStep } from '../core/case/lifecycle';
+import { SUPERVISION_CHECKLIST, nextStep } from '../core/case/lifecycle';
+import { scopeOf } from '../core/case/reworkScope';
 import type { EvidenceGap } from '../core/case/evidence';
 import { evidenceGaps, unitsLackingEvidence } from '../core/case/evidence';
 import { InputError } from '../core/errors';
@@ -7,7 +8,7 @@ import { personKey, samePerson } from '../core/people';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
-import { CASES, DEFECTS, EVIDENCE, LOG, PEOPLE, SETTINGS } from './schema';
+import { CASES, DEFECTS, EVIDENCE, LOG, PEOPLE, REWORK, REWORKED_UNITS, SETTINGS } from './schema';
 import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
@@ -213,10 +214,28 @@ export class Workbook {
 
   /** The case's next step; the evidence is read only when the step depends on it. */
   nextStepOf(record: CaseRecord, gaps?: EvidenceGap[]): string {
+    if (record.status === 'agreed') return nextStep(record, 0, this.reworkProgress(record));
     if (record.status !== 'classified') return nextStep(record, 0);
     if (gaps) return nextStep(record, gaps.length);
     const { units, evidence } = this.evidenceOf(record.id);
     return nextStep(record, unitsLackingEvidence(units, evidence));
+  }
+
+  /** How far the current rework cycle has come: units logged of those in scope, checklist items signed. */
+  private reworkProgress(record: CaseRecord): { logged: number; scope: number; signed: number } | undefined {
+    const row = this.rowsOf(REWORK, record.id).find((r) => Number(r.values.cycle) === record.reworkCycle);
+    if (!row) return undefined;
+    const scope = scopeOf(row.values.scope);
+    const logged = new Set(
+      this.rowsOf(REWORKED_UNITS, record.id)
+        .filter((r) => Number(r.values.cycle) === record.reworkCycle)
+        .map((r) => String(r.values.unitRef)),
+    );
+    return {
+      logged: scope.filter((u) => logged.has(u)).length,
+      scope: scope.length || Number.POSITIVE_INFINITY,
+      signed: SUPERVISION_CHECKLIST.filter((item) => row.values[item.key] === true).length,
+    };
   }
 
   /** Stages the case's row (only the cells that change) and the step's log row. */

@@ -102,7 +102,12 @@ describe('the case desk sidebar in Chromium', () => {
       'Plan: K, sample 125; major Ac 7/Re 8; minor Ac 10/Re 11',
       'Verdict: ACCEPT — the lot is released',
     ]);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record');
+    // Focus is on the summary, not on "Record": a second Enter records nothing, and the form's own
+    // button is out of the way while the summary asks.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('confirm');
+    await page.keyboard.press('Enter');
+    expect(runs).toEqual([]);
+    expect(await page.isHidden('#oqc-form > .actions')).toBe(true);
     await page.click('#oqc-form .confirm-no');
     expect(await page.locator('#oqc-form .confirm').count()).toBe(0);
     expect(runs).toEqual([]);

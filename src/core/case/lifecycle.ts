@@ -364,17 +364,19 @@ export function recordSettled(c: CaseRecord): CaseRecord {
 }
 
 /** What stops the case from moving on, in words for the case desk; `lacking` counts units short of evidence. */
-export function nextStep(c: CaseRecord, lacking: number): string {
+export function nextStep(c: CaseRecord, lacking: number, rework?: { logged: number; scope: number; signed: number }): string {
   switch (c.status) {
     case 'open':
       return 'Record the OQC inspection.';
     case 'on-hold':
-      return 'Classify the defective units.';
+      return c.agentNotifiedAt ? 'Classify the defective units.' : 'Tell the agent of the hold, then classify the defective units.';
     case 'classified':
       return lacking ? `Complete the evidence: ${lacking} unit(s) lack photos or video.` : 'Agree rework and/or a concession.';
     case 'evidence-complete':
       return c.quarantined ? 'Agree rework: a critical defect rules out a concession.' : 'Agree rework and/or a concession.';
     case 'agreed':
+      if (rework && rework.logged >= rework.scope && rework.signed >= SUPERVISION_CHECKLIST.length)
+        return `Record rework cycle ${c.reworkCycle} as done, then re-inspect.`;
       return `Supervise rework cycle ${c.reworkCycle}${c.factoryPaysNextCycle ? ' (at the factory’s cost)' : ''}: sign the checklist and log every reworked unit.`;
     case 'rework-done':
       return `Re-inspect with an inspector other than ${c.inspector ?? 'the original one'}.`;

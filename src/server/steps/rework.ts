@@ -2,6 +2,7 @@ import { SUPERVISION_CHECKLIST, recordReworkDone } from '../../core/case/lifecyc
 import { snapshot } from '../../tracker/caseRecords';
 import type { CaseRecord, ChecklistKey } from '../../core/case/lifecycle';
 import { InputError } from '../../core/errors';
+import { samePerson } from '../../core/people';
 import { formatInZone, toMinute } from '../../core/time';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK, REWORKED_UNITS } from '../../tracker/schema';
@@ -19,6 +20,11 @@ function progress(c: CaseRecord, logged: number, scope: number, signed: number):
 }
 
 const signedCount = (row: StoredRow) => SUPERVISION_CHECKLIST.filter((item) => row.values[item.key] === true).length;
+
+/** A name that is the case's OQC inspector in another spelling is stored as the inspector was. */
+function sameAsInspector(record: CaseRecord, name: string): string {
+  return record.inspector && samePerson(name, record.inspector) ? record.inspector : name;
+}
 
 export function currentRework(wb: Workbook, c: CaseRecord): StoredRow {
   const row = wb.rowsOf(REWORK, c.id).find((r) => Number(r.values.cycle) === c.reworkCycle);
@@ -54,7 +60,7 @@ export function logReworkedUnit(services: Services, request: unknown): Result<Sa
         operatorId: wb.operator(text(f, 'operatorId', 'Operator ID', { required: true, max: 60 })),
         at,
         nature: text(f, 'nature', 'Nature of rework', { required: true, max: 300 }),
-        signedOffBy: wb.person(text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 })),
+        signedOffBy: sameAsInspector(record, wb.person(text(f, 'signedOffBy', 'Signed off by', { required: true, max: 100 }))),
       },
     ]);
     const signed = signedCount(row);
