@@ -76,7 +76,10 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     });
   }
   document.getElementById('example').onclick = function () { post('/example', 'Loading the example case…'); };
-  document.getElementById('reset').onclick = function () { post('/reset', 'Resetting…'); };
+  document.getElementById('reset').onclick = function () {
+    // Every sheet and case goes: ask first.
+    if (window.confirm('Reset the workbook? Every sheet and case in the preview is deleted.')) post('/reset', 'Resetting…');
+  };
   window.addEventListener('message', function (event) { if (event.origin === location.origin && event.data === 'rd:changed') load(); });
   load();
 </script>

@@ -16,6 +16,20 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   // A browser hands over a half-typed date or a number it cannot read as blank: say so, rather than
   // let a blank mean "now" or "required".
   const unreadable = Array.from(form.querySelectorAll<HTMLInputElement>('input')).find((el) => el.validity.badInput);
+  // Every required field left blank is named at once, not one per click.
+  const blanks = Array.from(form.querySelectorAll<HTMLInputElement>('[required]')).filter(
+    (el) => !el.closest('[hidden]') && !el.value.trim(),
+  );
+  if (blanks.length > 1) {
+    const names = blanks.map((el) => form.querySelector(`label[for="${el.id}"]`)?.textContent ?? el.name);
+    for (const el of blanks) {
+      el.setAttribute('aria-invalid', 'true');
+      byId(`${el.id}-error`).textContent = `${form.querySelector(`label[for="${el.id}"]`)?.textContent ?? 'This field'} is required.`;
+    }
+    showMessage('error', `${blanks.length} required fields are blank: ${names.join(', ')}.`);
+    blanks[0].focus();
+    return false;
+  }
   if (unreadable) {
     const label = form.querySelector(`label[for="${unreadable.id}"]`)?.textContent?.replace(/\s*\(.*\)$/, '') ?? 'This field';
     showError(form, `${label} is not complete: ${unreadable.type === 'number' ? 'type a number' : 'give the whole date and time'}.`);

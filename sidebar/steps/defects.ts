@@ -70,7 +70,11 @@ function pasteDefects(c: CaseView): HTMLElement {
   return f;
 }
 
+/** The last unit's type, context and cause, offered again for the next unit of the same case. */
+let lastDefect: { caseId?: string; defectType?: string; context?: string; cause?: string } = {};
+
 export function defectsForm(c: CaseView): HTMLElement {
+  const last = lastDefect.caseId === c.id ? lastDefect : {};
   const list = h(
     'ul',
     { class: 'defects' },
@@ -91,6 +95,7 @@ export function defectsForm(c: CaseView): HTMLElement {
         name: 'defectType',
         label: 'Defect type',
         options: settings.catalogue.map((t) => [t.name, t.measure ? `${t.name} (${t.measure.unit})` : t.name] as const),
+        value: last.defectType,
       }),
       field('defect', { name: 'measurement', label: 'Measurement' }),
       field('defect', {
@@ -103,12 +108,15 @@ export function defectsForm(c: CaseView): HTMLElement {
         name: 'cause',
         label: 'Cause',
         options: [['', '—'] as const, ...settings.splits.map((x) => [x.name, x.name] as const)],
+        value: last.cause,
       }),
       field('defect', { name: 'inRejectBox', label: 'In the reject sample box', type: 'checkbox' }),
     ],
     'Add defect',
     (el) => {
       const v = values(el);
+      // The next unit is most often the same defect, at the same position, for the same cause.
+      lastDefect = { caseId: c.id, defectType: String(v.defectType), context: String(v.context), cause: String(v.cause) };
       const request = {
         caseId: c.id,
         defects: [{ ...v, measurement: measurementOf(v) }],
@@ -135,6 +143,7 @@ export function defectsForm(c: CaseView): HTMLElement {
   };
   typeSelect.addEventListener('change', fillContexts);
   fillContexts();
+  if (last.context) contextSelect.value = last.context;
   f.addEventListener('input', update);
   f.addEventListener('change', update);
   update();

@@ -232,6 +232,10 @@ describe('the case desk sidebar in Chromium', () => {
       expect(await page.locator('#defect-context option:checked').textContent()).toMatch(/^critical panel: .*hardware, snap/);
       await ok('defect-form');
     }
+    // The form keeps the last unit's type, position and cause for the next one.
+    expect(await page.inputValue('#defect-defectType')).toBe('Misalignment');
+    expect(await page.inputValue('#defect-context')).toBe('critical panel');
+    expect(await page.inputValue('#defect-cause')).toBe('Process deviation');
     for (const unitRef of EXAMPLE.minorUnits) {
       await fill(page, 'defect-form', {
         unitRef,
@@ -526,6 +530,17 @@ describe('the case desk sidebar in Chromium', () => {
     await fill(page, 'reopen-form', { reason: 'counts entered on the wrong case' });
     expect(await submit(page, 'reopen-form')).toEqual({ ok: true, text: 'Case reopened, with its reason.' });
     expect(await page.textContent('#status')).toContain('Open — awaiting OQC');
+  });
+
+  it('names every blank required field at once, without calling the server', async () => {
+    await ok('setup-form');
+    runs = [];
+    await page.click('#case-form button[type=submit]');
+    expect(runs).toEqual([]);
+    expect(await page.textContent('#message')).toMatch(/^\d required fields are blank: Factory, Style, /);
+    expect(await page.locator('#case-form [aria-invalid=true]').count()).toBeGreaterThan(1);
+    await page.fill('#case-factory', 'Huadu');
+    expect(await page.getAttribute('#case-factory', 'aria-invalid')).toBeNull();
   });
 
   it('follows the workbook’s settings in its defaults and live figures', async () => {

@@ -589,3 +589,23 @@ describe('a quoted price per unit', () => {
     expect(desk.sheet('RD Rework').records()[0]).toMatchObject({ 'Quoted price/unit': 18, 'Total cost': 54, 'Labour min/unit': '' });
   });
 });
+
+describe('the next step, as the record stands', () => {
+  it('asks for the hold notice first, and for "rework done" once every unit is logged and the checklist signed', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<CaseSummary>('rdCreateCase', NEW_CASE);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    expect(desk.view(id).nextStep).toBe('Tell the agent of the hold, then classify the defective units.');
+    desk.ok('rdRecordAgentNotified', { caseId: id });
+    expect(desk.view(id).nextStep).toBe('Classify the defective units.');
+    desk.ok('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    desk.ok('rdSaveEvidence', { caseId: id, unitRef: 'K-001', ...photosOf('K-001') });
+    desk.ok('rdAgree', { caseId: id, rework: { ...TERMS, units: 1 } });
+    desk.ok('rdSignChecklist', { caseId: id, ...SIGNED });
+    desk.ok('rdLogReworkedUnit', { caseId: id, unitRef: 'K-001', operatorId: 'OP-1', nature: 're-dyed', signedOffBy: 'li  wei' });
+    expect(desk.view(id).nextStep).toBe('Record rework cycle 1 as done, then re-inspect.');
+    // A sign-off by the OQC inspector in another spelling is stored as the inspector was.
+    expect(desk.sheet('RD Reworked log').records()[0]['Signed off by']).toBe('Li Wei');
+  });
+});
