@@ -277,6 +277,7 @@ export class FakeRange implements Pick<
   | 'getNumRows'
   | 'getNumColumns'
   | 'getLastRow'
+  | 'getSheet'
   | 'protect'
 > {
   constructor(
@@ -401,6 +402,9 @@ export class FakeRange implements Pick<
     this.calls('setBackground');
     this.each((cell) => (cell.background = color ?? '#ffffff'));
     return this as unknown as GRange;
+  }
+  getSheet(): GSheet {
+    return this.sheet as unknown as GSheet;
   }
   getA1Notation(): string {
     const start = `${columnLetter(this.column)}${this.row}`;
@@ -735,7 +739,7 @@ export interface WorkbookSnapshot {
 
 export class FakeSpreadsheet implements Pick<
   GSpreadsheet,
-  'getSheetByName' | 'insertSheet' | 'getSheets' | 'getId' | 'getName' | 'getSpreadsheetTimeZone'
+  'getSheetByName' | 'insertSheet' | 'getSheets' | 'getId' | 'getName' | 'getSpreadsheetTimeZone' | 'getActiveRange'
 > {
   readonly sheets: FakeSheet[] = [];
   readonly executions = new Executions();
@@ -776,6 +780,16 @@ export class FakeSpreadsheet implements Pick<
   }
   getName(): string {
     return this.name;
+  }
+  /** The user's selection: what a sidebar's call sees as the active range (none until a test selects). */
+  private selection: FakeRange | null = null;
+  getActiveRange(): GRange | null {
+    this.counter.count('getActiveRange');
+    return this.selection as unknown as GRange | null;
+  }
+  /** Test helper: the user selects a block of a sheet, as they would with the mouse. */
+  select(sheetName: string, row: number, column: number, rows = 1, columns = 1): void {
+    this.selection = this.sheet(sheetName).getRange(row, column, rows, columns) as unknown as FakeRange;
   }
   getSpreadsheetTimeZone(): string {
     this.counter.count('getSpreadsheetTimeZone');

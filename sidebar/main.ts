@@ -1,5 +1,7 @@
 // The case desk sidebar: wiring the picker and New, then loading the cases.
+import type { SelectionView } from '../src/shared/contract';
 import { byId } from './dom';
+import { call } from './server';
 import { state } from './state';
 import { showMessage, clearMessage } from './save';
 import { loadCase, refresh, remember, rememberedCase, render } from './desk';
@@ -26,6 +28,20 @@ export function start(): void {
     state.step = 'details';
     render();
     byId('step').querySelector<HTMLElement>('input')?.focus();
+  });
+  // The case of the row selected in the sheet (any RD sheet with a Case ID column).
+  byId('open-selected').addEventListener('click', () => {
+    showMessage('pending', 'Reading the selection…');
+    void call<SelectionView>('rdReadSelection').then((result) => {
+      if (!result.ok) return showMessage('error', result.error);
+      if (!result.data.caseId)
+        return showMessage(
+          'error',
+          `The selection (${result.data.sheet}!${result.data.a1}) is not on a case’s row: select a row of an RD sheet.`,
+        );
+      clearMessage();
+      void loadCase(result.data.caseId);
+    });
   });
   // Back to the case that was on screen, if it is still in the list.
   void refresh(rememberedCase());

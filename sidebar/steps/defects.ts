@@ -1,10 +1,11 @@
 // Step 4: defective units, classified by the catalogue as they are typed.
 import { catalogue, classifyDefect } from '../../src/core/protocol/classify';
-import type { CaseView } from '../../src/shared/contract';
+import type { CaseView, SelectionView } from '../../src/shared/contract';
+import { call } from '../server';
 import { clear, h } from '../dom';
 import { settings } from '../state';
 import { field, values, form, live, liveLines, pasteField, pastedLines, pastedRows } from '../ui';
-import { submit } from '../save';
+import { showError, submit } from '../save';
 
 /** A measurement as typed: a number when it reads as one, else the word (pass, fail, valid…). */
 export function measurementOf(v: Record<string, string | boolean>): number | string | undefined {
@@ -50,6 +51,18 @@ function pasteDefects(c: CaseView): HTMLElement {
     },
     out,
   );
+  // Or the rows selected in the sheet (unit, carton, defect type, measurement, context, cause), read
+  // into the box to be checked before they are added.
+  const take = h('button', { type: 'button', class: 'secondary', id: 'paste-defects-take' }, 'Take the sheet’s selection');
+  take.addEventListener('click', () => {
+    void call<SelectionView>('rdReadSelection').then((result) => {
+      if (!result.ok) return showError(f, result.error);
+      const box = f.querySelector<HTMLTextAreaElement>('textarea')!;
+      box.value = result.data.rows.map((row) => row.join('\t')).join('\n');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+  f.querySelector(':scope > .actions')!.append(take);
   f.addEventListener('input', () => {
     const types = catalogue(settings.catalogue);
     const lines: Array<string | [string, string]> = [];

@@ -11,4 +11,5 @@ export { logReworkedUnit, signChecklist, completeRework } from './steps/rework';
 export { reinspect } from './steps/reinspect';
 export { settle } from './steps/settle';
 export { reopen } from './steps/reopen';
+export { readSelection } from './steps/selection';
 export { handle } from './steps/common';

@@ -327,3 +327,7 @@ global.rdCorrect = function (request: unknown) {
 global.rdReopen = function (request: unknown) {
   return handlers.reopen(appsScript, request);
 };
+/** @preserve Sidebar: the sheet's selection, to open the case of the selected row or classify the selected rows. */
+global.rdReadSelection = function () {
+  return handlers.readSelection(appsScript);
+};

@@ -27,6 +27,7 @@ export const HANDLERS = [
   'rdSettle',
   'rdCorrect',
   'rdReopen',
+  'rdReadSelection',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 
@@ -151,6 +152,14 @@ export interface CaseSummary {
   nextStep: string;
   holdOverdue: boolean;
   updatedAt: string;
+}
+
+/** The user's selection in the sheet: its cells as text and, on a tracker sheet, the case of its first row. */
+export interface SelectionView {
+  sheet: string;
+  a1: string;
+  rows: string[][];
+  caseId?: string;
 }
 
 /** The case picker's list: open cases, the most recent closed ones, and rows that could not be read. */

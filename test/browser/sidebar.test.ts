@@ -543,6 +543,38 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.getAttribute('#case-factory', 'aria-invalid')).toBeNull();
   });
 
+  it('opens the case of the row selected in the sheet, and classifies the rows selected in a sheet of the user’s own', async () => {
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    run('rdCreateCase', { factory: 'Huadu', style: 'Wallet', orderValue: 3000, lotSize: 500 });
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    run('rdRecordAgentNotified', { caseId: id });
+    // The inspector's own report sheet, its rows selected.
+    const book = preview.bundle.spreadsheet;
+    const report = book.insertSheet('Inspection report') as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    report.getRange(1, 1, 3, 6).setValues([
+      ['Unit', 'Carton', 'Defect', 'Reading', 'Where', 'Cause'],
+      ['K-001', 'C-1', 'snap misalignment', 4, 'hardware', 'process deviation'],
+      ['M-001', 'C-9', 'edge paint bubbling', '', '', 'process deviation'],
+    ]);
+    book.select('RD Cases', 3, 4);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.click('#open-selected');
+    await page.waitForFunction((caseId) => document.querySelector('#status')?.textContent?.includes(caseId), id);
+    book.select('Inspection report', 2, 1, 2, 6);
+    await page.click('#steps button:has-text("4 Defects")');
+    await page.click('#paste-defects-take');
+    await page.waitForFunction(() => (document.querySelector('#paste-defects-rows') as HTMLTextAreaElement)?.value.includes('K-001'));
+    expect(await page.textContent('#paste-defects-live')).toBe('1 MAJOR, 1 MINOR');
+    expect(await submit(page, 'paste-defects-form')).toEqual({ ok: true, text: '2 defective unit(s) recorded.' });
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');
@@ -577,6 +609,8 @@ describe('the case desk sidebar in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-case');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('open-selected');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('2 OQC');

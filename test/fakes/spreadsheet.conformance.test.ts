@@ -206,6 +206,16 @@ describe('executions, flush and the document lock', () => {
   });
 });
 
+describe('the selection', () => {
+  it(`getActiveRange is the user's selection, or null when there is none (${REF}/spreadsheet/spreadsheet#getActiveRange())`, () => {
+    const { book } = newSheet();
+    expect(book.getActiveRange()).toBeNull();
+    book.select('Data', 2, 1, 3, 6);
+    const range = book.getActiveRange()!;
+    expect([range.getSheet().getName(), range.getA1Notation()]).toEqual(['Data', 'A2:F4']);
+  });
+});
+
 describe('counting', () => {
   it('counts every service call, formatting and protection included, and the cells read and written', () => {
     const { book, sheet } = newSheet();
