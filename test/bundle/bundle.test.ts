@@ -28,8 +28,9 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   rdSetupTracker: [],
   rdListCases: [],
   rdGetSettings: [],
+  rdReadSelection: [],
   ...Object.fromEntries(
-    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings'].includes(h)).map((h) => [h, ['request']]),
+    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings', 'rdReadSelection'].includes(h)).map((h) => [h, ['request']]),
   ),
 };
 const isCustomFunction = (name: string) => name === name.toUpperCase();
