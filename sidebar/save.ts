@@ -56,6 +56,8 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   else await refresh(result.data.id ?? state.current?.id);
   const said = typeof success === 'string' ? { kind: 'success' as const, text: success } : success(result.data);
   showMessage(said.kind, said.text);
+  // The next entry starts where the eye is: the step's first field, not the picker at the top.
+  byId('step').querySelector<HTMLElement>('input:not([type=hidden]):not([readonly]):not([disabled]), select, textarea')?.focus();
   return true;
 }
 export function showError(form: HTMLFormElement, message: string): void {

@@ -11,6 +11,8 @@ export interface Field {
   required?: boolean;
   step?: string;
   hint?: string;
+  /** Shown but not changeable: a recorded sign-off. */
+  locked?: boolean;
   /** A datalist of suggestions (the roster). */
   list?: 'people-names' | 'people-ids';
 }
@@ -26,7 +28,13 @@ export function field(form: string, f: Field): HTMLElement {
       ...f.options.map(([value, label]) => h('option', { value, selected: String(f.value ?? '') === value }, label)),
     );
   } else if (f.type === 'checkbox') {
-    input = h('input', { ...common, type: 'checkbox', checked: Boolean(f.value) });
+    input = h('input', {
+      ...common,
+      type: 'checkbox',
+      checked: Boolean(f.value),
+      disabled: f.locked,
+      title: f.locked ? 'Signed: a sign-off is not withdrawn' : undefined,
+    });
     return h('div', { class: 'form-group inline' }, input, h('label', { for: id }, f.label), h('p', { class: 'field-error', id: errorId }));
   } else {
     input = h('input', {

@@ -33,6 +33,9 @@ export function agreementForm(c: CaseView): HTMLElement {
       c.rework
         ? `Rework cycle ${c.rework.cycle}: ${c.rework.units} units, ${money(c.rework.totalCost, c.currency)} — factory ${money(c.rework.factoryShare)}, buyer ${money(c.rework.buyerShare)}`
         : 'No rework.',
+      c.money.concessionCredit
+        ? `Concession: ${money(c.money.concessionCredit, c.currency)} (${((c.money.concessionCredit / c.orderValue) * 100).toFixed(2)}% of the order)`
+        : 'No concession.',
     ]);
   }
   const out = live('agree-live');

@@ -19,7 +19,13 @@ export function supervisionForms(c: CaseView): HTMLElement {
     'checklist-form',
     `Supervision checklist — cycle ${c.rework.cycle}`,
     SUPERVISION_CHECKLIST.map((item) =>
-      field('check', { name: item.key, label: item.label, type: 'checkbox', value: c.rework!.checklist[item.key] }),
+      field('check', {
+        name: item.key,
+        label: item.label,
+        type: 'checkbox',
+        value: c.rework!.checklist[item.key],
+        locked: c.rework!.checklist[item.key],
+      }),
     ),
     'Sign',
     (el) =>

@@ -26,6 +26,8 @@ export function settlementView(c: CaseView): HTMLElement {
     );
   }
   if (c.status !== 'released') return done('Settlement', ['The case settles once the lot is released.']);
+  if (!c.inspections.some((i) => i.verdict === 'REJECT'))
+    return done('Settlement', ['The lot passed OQC and was released: there is nothing to settle.']);
   // The figures the settlement will record, shown before it is recorded.
   const m = c.money;
   const out = live('settle-live');

@@ -232,6 +232,8 @@ describe('the case desk sidebar in Chromium', () => {
       expect(await page.locator('#defect-context option:checked').textContent()).toMatch(/^critical panel: .*hardware, snap/);
       await ok('defect-form');
     }
+    // After a save the next entry starts at the step's first field, not at the picker.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('defect-unitRef');
     // The form keeps the last unit's type, position and cause for the next one.
     expect(await page.inputValue('#defect-defectType')).toBe('Misalignment');
     expect(await page.inputValue('#defect-context')).toBe('critical panel');
@@ -464,6 +466,9 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await submit(page, 'agree-form')).toMatchObject({ ok: true });
     await fill(page, 'checklist-form', { materialsVerified: true, dedicatedStation: true });
     expect(await submit(page, 'checklist-form')).toEqual({ ok: true, text: '2 of 4 checklist items signed.' });
+    // A sign-off is shown signed and cannot be unticked; the rest can still be signed.
+    expect(await page.isDisabled('#check-materialsVerified')).toBe(true);
+    expect(await page.isDisabled('#check-seniorOperators')).toBe(false);
   });
 
   it('shows a refusal that names no field by the form’s button, in view', async () => {
@@ -573,6 +578,44 @@ describe('the case desk sidebar in Chromium', () => {
     await page.waitForFunction(() => (document.querySelector('#paste-defects-rows') as HTMLTextAreaElement)?.value.includes('K-001'));
     expect(await page.textContent('#paste-defects-live')).toBe('1 MAJOR, 1 MINOR');
     expect(await submit(page, 'paste-defects-form')).toEqual({ ok: true, text: '2 defective unit(s) recorded.' });
+  });
+
+  it('shows a failed re-inspection as a failure with what follows, and a lot that passed OQC as nothing to settle', async () => {
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const passed = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Wallet', orderValue: 3000, lotSize: 500 }).id;
+    run('rdRecordInspection', { caseId: passed, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
+    run('rdAddDefects', { caseId: id, defects: [{ unitRef: 'K-001', defectType: 'colour deviation', measurement: 1.8 }] });
+    run('rdSaveEvidence', { caseId: id, unitRef: 'K-001', ...photosOf('K-001') });
+    run('rdAgree', { caseId: id, rework: { cause: 'workmanship', units: 1, quotedPrice: 12 }, concession: { orderShare: 0.01 } });
+    run('rdLogReworkedUnit', { caseId: id, unitRef: 'K-001', operatorId: 'OP-1', nature: 're-dyed', signedOffBy: 'Wang Fang' });
+    run('rdSignChecklist', { caseId: id, materialsVerified: true, dedicatedStation: true, seniorOperators: true, inspectorSignOff: true });
+    run('rdCompleteRework', { caseId: id });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', passed);
+    await page.waitForSelector('#step section');
+    expect(await page.textContent('#step')).toContain('The lot passed OQC and was released: there is nothing to settle.');
+    await page.selectOption('#case-select', id);
+    await page.waitForSelector('#re-form');
+    await fill(page, 're-form', { inspector: 'Chen Jie', fullInspectionFailures: 0, sampleMajor: 11, sampleMinor: 0, newMajorDefects: 0 });
+    expect(await page.textContent('#re-live')).toContain(
+      'Verdict: FAIL — 11 major in the sample reaches Re 8; another rework cycle follows',
+    );
+    const result = await submit(page, 're-form');
+    expect(result).toEqual({ ok: true, text: 'Re-inspection failed: 11 major in the sample reaches Re 8. Rework cycle 2 is open.' });
+    expect(await page.getAttribute('#message', 'class')).toBe('message warning');
+    // The recorded concession is shown on its step; cycle 2 opens on the same unit.
+    await page.click('#steps button:has-text("6 Agree")');
+    expect(await page.textContent('#step')).toContain('Concession: 80.00 USD (1.00% of the order)');
+    await page.click('#steps button:has-text("7 Rework")');
+    expect(await page.textContent('#step')).toContain('Reworked log — 0 of 1 units to rework');
   });
 
   it('follows the workbook’s settings in its defaults and live figures', async () => {
