@@ -618,6 +618,48 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#step')).toContain('Reworked log — 0 of 1 units to rework');
   });
 
+  it('reads and shows times in the spreadsheet’s zone, whatever zone the browser is in', async () => {
+    // A browser in Shanghai, a spreadsheet in UTC: the hold shows and takes UTC wall times, named.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Shanghai' });
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Asia/Shanghai');
+    const there = page;
+    const run = <T>(handler: string, request?: unknown) => {
+      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+      return result.data;
+    };
+    run('rdSetupTracker');
+    const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
+    run('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Li Wei',
+      at: '2025-03-10T08:00:00Z',
+      criticalFound: 0,
+      majorFound: 9,
+      minorFound: 0,
+    });
+    await there.goto(`${preview.url}sidebar`);
+    await there.waitForSelector('body[data-ready=true]');
+    await there.selectOption('#case-select', id);
+    await there.waitForSelector('#hold-form');
+    expect(await there.textContent('#hold-form dl')).toContain('Hold notice at2025-03-10 08:00 (Etc/UTC)');
+    // The displayed hold time + 30 minutes, typed as shown: accepted, stored as 08:30 UTC.
+    await there.fill('#hold-at', '2025-03-10T08:30');
+    expect(await submit(there, 'hold-form')).toMatchObject({ ok: true });
+    const [row] = preview.bundle.spreadsheet.sheet('RD Cases').records();
+    expect((row['Agent told at'] as Date).toISOString()).toBe('2025-03-10T08:30:00.000Z');
+  });
+
+  it('marks required fields, and clears a step’s message when another step is opened', async () => {
+    await openCase();
+    expect(await page.getAttribute('label[for="case-factory"]', 'class')).toBe('required');
+    await ok('case-form');
+    expect(await page.textContent('#message')).toBe('Case opened.');
+    await page.click('#steps button:has-text("1 Case")');
+    expect(await page.textContent('#message')).toBe('');
+  });
+
   it('follows the workbook’s settings in its defaults and live figures', async () => {
     await ok('setup-form');
     const settings = preview.bundle.spreadsheet.sheet('RD Settings');
