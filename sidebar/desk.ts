@@ -122,8 +122,14 @@ export function renderPicker(): void {
     const group = h('optgroup', { label });
     for (const c of cases) {
       const late = c.holdOverdue ? ' · hold notice late' : '';
+      const days = Math.floor((Date.now() - new Date(c.createdAt).getTime()) / 86_400_000);
+      const age = Number.isFinite(days) ? ` · ${days < 1 ? 'today' : `${days} d`}` : '';
       group.append(
-        h('option', { value: c.id, selected: c.id === state.current?.id }, `${c.id} · ${c.style} · ${c.factory} — ${c.statusLabel}${late}`),
+        h(
+          'option',
+          { value: c.id, selected: c.id === state.current?.id },
+          `${c.id} · ${c.style} · ${c.factory} — ${c.statusLabel}${age}${late}`,
+        ),
       );
     }
     select.append(group);

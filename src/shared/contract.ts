@@ -152,6 +152,8 @@ export interface CaseSummary {
   nextStep: string;
   holdOverdue: boolean;
   updatedAt: string;
+  /** When the case was opened (ISO): its age in the picker. */
+  createdAt: string;
 }
 
 /** The user's selection in the sheet: its cells as text and, on a tracker sheet, the case of its first row. */

@@ -80,7 +80,7 @@ describe('the case desk sidebar in Chromium', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');
     expect(await page.textContent('#status')).toContain('RD-');
-    expect(await page.locator('#case-select option:checked').textContent()).toMatch(/ · Tote · Baiyun Bags — Open — awaiting OQC$/);
+    expect(await page.locator('#case-select option:checked').textContent()).toMatch(/ · Tote · Baiyun Bags — Open — awaiting OQC · today$/);
     expect(await page.locator('#case-select optgroup').getAttribute('label')).toBe('Open');
     runs = [];
     await page.selectOption('#case-select', String(first['Case ID']));

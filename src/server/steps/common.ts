@@ -86,6 +86,7 @@ export function summary(c: CaseRecord, wb: Workbook, updatedAt: Date = wb.now, n
     nextStep: nextStep || wb.nextStepOf(c),
     holdOverdue: holdNoticeOverdue(c, wb.now),
     updatedAt: iso(updatedAt),
+    createdAt: iso(c.createdAt),
   };
 }
 
