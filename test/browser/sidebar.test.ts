@@ -39,6 +39,13 @@ afterAll(async () => {
   await preview?.close();
 });
 
+/** A handler called on the preview's workbook as the sidebar would, to bring a case to a step quickly. */
+function run<T = { id: string }>(handler: string, request?: unknown): T {
+  const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
+  if (!result.ok) throw new Error(`${handler}: ${result.error}`);
+  return result.data;
+}
+
 async function ok(formId: string): Promise<void> {
   const result = await submit(page, formId);
   expect(result, formId).toMatchObject({ ok: true });
@@ -405,11 +412,6 @@ describe('the case desk sidebar in Chromium', () => {
 
   it('refuses, by its field, a re-inspector who is the OQC inspector under another spelling', async () => {
     // A case brought to "rework done" through the same handlers the sidebar calls.
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
     run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
@@ -442,11 +444,6 @@ describe('the case desk sidebar in Chromium', () => {
   });
 
   it('never drops concession terms typed with the box unticked, and says how much of the checklist is signed', async () => {
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
     run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
@@ -472,11 +469,6 @@ describe('the case desk sidebar in Chromium', () => {
   });
 
   it('shows a refusal that names no field by the form’s button, in view', async () => {
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
     run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 0 });
@@ -498,11 +490,6 @@ describe('the case desk sidebar in Chromium', () => {
   });
 
   it('corrects a recorded fact with a reason, and reopens a lot released by a mistaken OQC entry, from the desk', async () => {
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const held = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 }).id;
     run('rdRecordInspection', {
@@ -549,11 +536,6 @@ describe('the case desk sidebar in Chromium', () => {
   });
 
   it('opens the case of the row selected in the sheet, and classifies the rows selected in a sheet of the user’s own', async () => {
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     run('rdCreateCase', { factory: 'Huadu', style: 'Wallet', orderValue: 3000, lotSize: 500 });
     const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
@@ -581,11 +563,6 @@ describe('the case desk sidebar in Chromium', () => {
   });
 
   it('shows a failed re-inspection as a failure with what follows, and a lot that passed OQC as nothing to settle', async () => {
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const passed = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Wallet', orderValue: 3000, lotSize: 500 }).id;
     run('rdRecordInspection', { caseId: passed, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
@@ -624,11 +601,6 @@ describe('the case desk sidebar in Chromium', () => {
     await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Shanghai' });
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Asia/Shanghai');
     const there = page;
-    const run = <T>(handler: string, request?: unknown) => {
-      const result = preview.bundle.call<{ ok: boolean; data: T; error?: string }>(handler, request);
-      if (!result.ok) throw new Error(`${handler}: ${result.error}`);
-      return result.data;
-    };
     run('rdSetupTracker');
     const { id } = run<{ id: string }>('rdCreateCase', { factory: 'Huadu', style: 'Tote', orderValue: 8000, lotSize: 1200 });
     run('rdRecordInspection', {
