@@ -26,6 +26,14 @@ function contextOptions(typeName: string): Array<readonly [string, string]> {
 
 const DEFECT_COLUMNS = ['unitRef', 'carton', 'defectType', 'measurement', 'context', 'cause'] as const;
 
+/** Defective units pasted as rows (unit, carton, defect type, measurement, context, cause), for a request. */
+export function pastedDefects(text: string): Array<Record<string, string | number | undefined>> {
+  return pastedRows(text, 'unit').map((cells) => {
+    const row: Record<string, string> = Object.fromEntries(DEFECT_COLUMNS.map((key, i) => [key, cells[i] ?? '']));
+    return { ...row, measurement: measurementOf(row) };
+  });
+}
+
 /** Many units at once, pasted from an inspection report or a range, classified before they are saved. */
 function pasteDefects(c: CaseView): HTMLElement {
   const out = live('paste-defects-live');
@@ -46,7 +54,7 @@ function pasteDefects(c: CaseView): HTMLElement {
     ],
     'Classify and add all',
     (el) => {
-      const defects = rowsOf(el).map((row) => ({ ...row, measurement: measurementOf(row) }));
+      const defects = pastedDefects(String(values(el).rows ?? ''));
       void submit(el, 'rdAddDefects', { caseId: c.id, defects }, `${defects.length} defective unit(s) recorded.`);
     },
     out,

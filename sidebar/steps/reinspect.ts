@@ -1,7 +1,8 @@
 // Step 8: re-inspection, with the Level III plan for the rest.
 import { reinspectionPlan, reinspectionVerdict } from '../../src/core/protocol/reinspection';
 import type { CaseView } from '../../src/shared/contract';
-import { askFirst, field, values, num, form, live, liveLines, done } from '../ui';
+import { askFirst, field, values, num, form, live, liveLines, done, pasteField } from '../ui';
+import { pastedDefects } from './defects';
 import { submit } from '../save';
 
 export function reinspectionForm(c: CaseView): HTMLElement {
@@ -30,6 +31,12 @@ export function reinspectionForm(c: CaseView): HTMLElement {
       field('re', { name: 'sampleMajor', label: 'Major in the sample', type: 'number', required: true }),
       field('re', { name: 'sampleMinor', label: 'Minor in the sample', type: 'number', required: true }),
       field('re', { name: 'newMajorDefects', label: 'New major defects', type: 'number', required: true }),
+      pasteField(
+        're',
+        'found',
+        'Defective units found',
+        'If the lot fails: one unit per line — unit, carton, defect type, measurement, context, cause. They are classified like the OQC’s and are what the next rework cycle covers.',
+      ),
     ],
     'Record re-inspection',
     (el) => {
@@ -51,6 +58,7 @@ export function reinspectionForm(c: CaseView): HTMLElement {
               sampleMajor: n('sampleMajor'),
               sampleMinor: n('sampleMinor'),
               newMajorDefects: n('newMajorDefects'),
+              ...(String(v.found ?? '').trim() ? { defects: pastedDefects(String(v.found)) } : {}),
             },
             (data) => {
               if (data.passed) return { kind: 'success', text: 'Re-inspection passed: the lot is released.' };

@@ -581,18 +581,27 @@ describe('the case desk sidebar in Chromium', () => {
     expect(await page.textContent('#step')).toContain('The lot passed OQC and was released: there is nothing to settle.');
     await page.selectOption('#case-select', id);
     await page.waitForSelector('#re-form');
-    await fill(page, 're-form', { inspector: 'Chen Jie', fullInspectionFailures: 0, sampleMajor: 11, sampleMinor: 0, newMajorDefects: 0 });
+    await fill(page, 're-form', {
+      inspector: 'Chen Jie',
+      fullInspectionFailures: 0,
+      sampleMajor: 11,
+      sampleMinor: 0,
+      newMajorDefects: 0,
+      found: 'R-101\tC-2\tskipped stitches\t5\t\tworkmanship',
+    });
     expect(await page.textContent('#re-live')).toContain(
       'Verdict: FAIL — 11 major in the sample reaches Re 8; another rework cycle follows',
     );
     const result = await submit(page, 're-form');
     expect(result).toEqual({ ok: true, text: 'Re-inspection failed: 11 major in the sample reaches Re 8. Rework cycle 2 is open.' });
     expect(await page.getAttribute('#message', 'class')).toBe('message warning');
-    // The recorded concession is shown on its step; cycle 2 opens on the same unit.
+    // The recorded concession is shown on its step.
     await page.click('#steps button:has-text("6 Agree")');
     expect(await page.textContent('#step')).toContain('Concession: 80.00 USD (1.00% of the order)');
     await page.click('#steps button:has-text("7 Rework")');
+    // Cycle 2 covers the unit the re-inspection found, and nothing else.
     expect(await page.textContent('#step')).toContain('Reworked log — 0 of 1 units to rework');
+    expect(await page.locator('#reworked-unitRef option').allTextContents()).toEqual(['R-101']);
   });
 
   it('reads and shows times in the spreadsheet’s zone, whatever zone the browser is in', async () => {
