@@ -75,6 +75,9 @@ export function typedInput(input: string, plainText: boolean, timeZone: string, 
     );
     if (typed && Number(iso[4] ?? 0) <= 23) return typed;
   }
+  // "+1+1" or "-A1" typed into a cell is read as a formula, as a spreadsheet reads arithmetic
+  // typed without "=" (undocumented for Sheets; the stricter reading).
+  if (/^[+-]/.test(s)) return { kind: 'formula', formula: `=${s}` };
   const time = TIME.exec(s);
   if (time) {
     const h = hours(Number(time[1]), time[4]);

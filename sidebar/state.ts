@@ -1,4 +1,5 @@
 // The desk's state: the protocol's steps, the case on screen, and the workbook's settings.
+import { BEFORE_AGREEMENT } from '../src/core/case/lifecycle';
 import type { CaseStatus } from '../src/core/case/lifecycle';
 import { COST_SPLITS } from '../src/core/protocol/allocation';
 import { CONCESSION_GRADES } from '../src/core/protocol/concession';
@@ -21,7 +22,7 @@ export const STEPS = [
 export type Step = (typeof STEPS)[number]['key'];
 /** Steps that take more than one entry stay open while the case allows them, instead of moving on. */
 export const STAYS_OPEN: Partial<Record<Step, readonly CaseStatus[]>> = {
-  defects: ['on-hold', 'classified', 'evidence-complete'],
+  defects: BEFORE_AGREEMENT,
   evidence: ['classified', 'evidence-complete'],
   supervision: ['agreed'],
 };

@@ -1,25 +1,19 @@
 // Corrections and reopening: a recorded fact changes only here, with a reason the log keeps.
+import { EVIDENCE_KINDS } from '../../src/core/case/evidence';
+import { BEFORE_AGREEMENT } from '../../src/core/case/lifecycle';
+import type { CaseStatus } from '../../src/core/case/lifecycle';
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
 import { askFirst, field, form, num, values, wallTimeOf } from '../ui';
 import { submit } from '../save';
 
-const LINK_KINDS = [
-  ['wide', 'Wide shot'],
-  ['closeUp', 'Close-up'],
-  ['vsApproved', 'Vs approved sample'],
-  ['measurement', 'Measurement photo'],
-  ['batchContext', 'Batch context'],
-  ['video', 'Video'],
-] as const;
-
 /** What can be corrected at the case's status (the server checks again, and says why not). */
 function facts(c: CaseView): Array<readonly [string, string]> {
-  const beforeAgreement = ['on-hold', 'classified', 'evidence-complete'].includes(c.status);
+  const beforeAgreement = BEFORE_AGREEMENT.includes(c.status as CaseStatus);
   return [
     ...(c.agentNotifiedAt ? [['agentNotifiedAt', 'Time the agent was told'] as const] : []),
     ...(beforeAgreement ? [['oqcCounts', 'OQC counts'] as const, ['defect', 'A defective unit’s measurement'] as const] : []),
-    ...(c.evidence.length ? LINK_KINDS.map(([key, label]) => [key, `A unit’s link: ${label.toLowerCase()}`] as const) : []),
+    ...(c.evidence.length ? EVIDENCE_KINDS.map(({ key, short }) => [key, `A unit’s link: ${short}`] as const) : []),
   ];
 }
 

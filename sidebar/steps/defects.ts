@@ -1,4 +1,6 @@
 // Step 4: defective units, classified by the catalogue as they are typed.
+import { BEFORE_AGREEMENT } from '../../src/core/case/lifecycle';
+import type { CaseStatus } from '../../src/core/case/lifecycle';
 import { catalogue, classifyDefect } from '../../src/core/protocol/classify';
 import type { CaseView, SelectionView } from '../../src/shared/contract';
 import { call } from '../server';
@@ -103,7 +105,7 @@ export function defectsForm(c: CaseView): HTMLElement {
       h('li', {}, h('strong', {}, `${d.unitRef} ${d.class}`), ` ${d.defectType}${d.measurement ? ` ${d.measurement}` : ''} — ${d.rule}`),
     ),
   );
-  const allowed = ['on-hold', 'classified', 'evidence-complete'].includes(c.status);
+  const allowed = BEFORE_AGREEMENT.includes(c.status as CaseStatus);
   if (!allowed) return h('section', {}, h('h2', {}, `Defects (${c.defects.length})`), list);
   const out = live('defect-live');
   const f = form(

@@ -1,19 +1,9 @@
 // Step 5: photo and video links per defective unit.
-import { PHOTO_KINDS } from '../../src/core/case/evidence';
+import { EVIDENCE_KINDS, PHOTO_KINDS } from '../../src/core/case/evidence';
 import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
 import { field, values, form, done, pasteField, pastedRows } from '../ui';
 import { submit } from '../save';
-
-/** Short names for the evidence kinds, for the chips. */
-const CHIPS = [
-  { key: 'wide', short: 'wide' },
-  { key: 'closeUp', short: 'close-up' },
-  { key: 'vsApproved', short: 'vs approved' },
-  { key: 'measurement', short: 'measure' },
-  { key: 'batchContext', short: 'batch' },
-  { key: 'video', short: 'video' },
-];
 
 export function evidenceForm(c: CaseView): HTMLElement {
   const units = [...new Set(c.defects.filter((d) => d.class !== 'OK').map((d) => d.unitRef))];
@@ -26,7 +16,7 @@ export function evidenceForm(c: CaseView): HTMLElement {
     { class: 'gaps' },
     ...units.map((unit) => {
       const links = recorded.get(unit) ?? {};
-      const kinds = CHIPS.filter((k) => k.key !== 'video' || functional.has(unit) || links.video);
+      const kinds = EVIDENCE_KINDS.filter((k) => k.key !== 'video' || functional.has(unit) || links.video);
       return h(
         'li',
         {},
@@ -42,7 +32,7 @@ export function evidenceForm(c: CaseView): HTMLElement {
   );
   if (units.length === 0) return done('Evidence', ['Record defective units first.']);
   const first = c.evidenceGaps[0]?.unitRef ?? units[0];
-  const kinds = [...PHOTO_KINDS.map((k) => k.key), 'video'];
+  const kinds = EVIDENCE_KINDS.map((k) => k.key);
   const entry = form(
     'evidence-form',
     'Evidence (links)',

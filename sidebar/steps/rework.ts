@@ -46,9 +46,7 @@ export function supervisionForms(c: CaseView): HTMLElement {
         'reworked-form',
         `Reworked log — ${c.rework.logged.length} of ${c.rework.scope.length} units to rework`,
         [
-          pending.length
-            ? field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) })
-            : h('p', { class: 'hint' }, 'Every unit to rework is logged.'),
+          field('reworked', { name: 'unitRef', label: 'Unit', required: true, options: pending.map((unit) => [unit, unit] as const) }),
           field('reworked', { name: 'operatorId', label: 'Operator ID', required: true, list: 'people-ids', value: lastLog.operatorId }),
           field('reworked', { name: 'nature', label: 'Nature of rework', required: true, value: lastLog.nature }),
           field('reworked', {

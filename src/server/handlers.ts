@@ -1,7 +1,7 @@
 // The sidebar's handlers, one module per protocol step (src/server/steps/), with their shared
 // helpers (the lock, the answer a save gives, the case view) in steps/common.ts.
 export { setup, getSettings } from './steps/setup';
-export { listCases, createCase, getCase, RECENT_CLOSED } from './steps/cases';
+export { listCases, createCase, getCase } from './steps/cases';
 export { recordOqc, agentNotified } from './steps/oqc';
 export { addDefects } from './steps/defects';
 export { saveEvidence } from './steps/evidence';
@@ -12,4 +12,3 @@ export { reinspect } from './steps/reinspect';
 export { settle } from './steps/settle';
 export { reopen } from './steps/reopen';
 export { readSelection } from './steps/selection';
-export { handle } from './steps/common';

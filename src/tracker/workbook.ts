@@ -137,13 +137,6 @@ export class Workbook {
     return state.keys;
   }
 
-  /** One more column of a sheet as text (row 2 first), as long as the key column. */
-  columnValues(spec: SheetSpec, key: string): string[] {
-    const length = this.keys(spec).length;
-    const values = readKeyColumn(this.state(spec).table, key);
-    return Array.from({ length }, (_, i) => values[i] ?? '');
-  }
-
   /** Reads rows by sheet row number, each at most once per step. */
   rowsAt(spec: SheetSpec, rows: readonly number[]): StoredRow[] {
     const state = this.state(spec);

@@ -106,6 +106,12 @@ describe('typed input: setValue and setValues read a string as a user typing it 
     expect(typed('13/40').value).toBe('13/40');
   });
 
+  it('a string starting with + or - that is not a number is read as a formula (undocumented; the stricter reading)', () => {
+    expect(typed('+1+1').formula).toBe('=+1+1');
+    expect(typed('-A1').formula).toBe('=-A1');
+    expect(typed('-12').value).toBe(-12);
+  });
+
   it(`"=" starts a formula (${REF}/spreadsheet/range#setValue(Object): "If it begins with '=' it is interpreted as a formula")`, () => {
     expect(typed('=1+1').formula).toBe('=1+1');
   });

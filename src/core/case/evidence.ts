@@ -1,11 +1,17 @@
 /** Step 3's evidence standard: five photos per defective unit, and a video for functional defects. */
 export const PHOTO_KINDS = [
-  { key: 'wide', label: 'Wide shot with batch/style/date label' },
-  { key: 'closeUp', label: 'Close-up with scale ruler' },
-  { key: 'vsApproved', label: 'Side by side with approved sample' },
-  { key: 'measurement', label: 'Measurement (calliper, SPI, gap)' },
-  { key: 'batchContext', label: 'Batch context' },
+  { key: 'wide', label: 'Wide shot with batch/style/date label', short: 'wide' },
+  { key: 'closeUp', label: 'Close-up with scale ruler', short: 'close-up' },
+  { key: 'vsApproved', label: 'Side by side with approved sample', short: 'vs approved' },
+  { key: 'measurement', label: 'Measurement (calliper, SPI, gap)', short: 'measure' },
+  { key: 'batchContext', label: 'Batch context', short: 'batch' },
 ] as const;
+
+/** Every kind of evidence link a unit can have: the five photos, then the video. */
+export const EVIDENCE_KINDS: ReadonlyArray<{ key: string; label: string; short: string }> = [
+  ...PHOTO_KINDS,
+  { key: 'video', label: 'Video', short: 'video' },
+];
 
 export type PhotoKind = (typeof PHOTO_KINDS)[number]['key'];
 

@@ -38,6 +38,9 @@ export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   settled: 'Settled',
 };
 
+/** Where a case stands before anything is agreed on its units: defects and OQC counts can still change. */
+export const BEFORE_AGREEMENT: readonly CaseStatus[] = ['on-hold', 'classified', 'evidence-complete'];
+
 /** How long the agent has to be told of a hold, by default (the protocol: two hours). */
 export const DEFAULT_HOLD_NOTICE_HOURS = 2;
 
@@ -226,7 +229,7 @@ export function holdNoticeOverdue(c: CaseRecord, now: Date): boolean {
 
 /** Step 2: classified defects move the case on; a critical one quarantines the lot. */
 export function recordClassification(c: CaseRecord, classes: readonly Classification[]): CaseRecord {
-  requireStatus(c, ['on-hold', 'classified', 'evidence-complete'], 'classifying defects');
+  requireStatus(c, BEFORE_AGREEMENT, 'classifying defects');
   const defects = classes.filter((k): k is DefectClass => k !== 'ok');
   if (defects.length === 0) throw new InputError('none of these units has a defect outside tolerance; nothing to record.');
   return { ...c, status: 'classified', quarantined: c.quarantined || defects.includes('critical') };

@@ -1,6 +1,6 @@
 import { STATUS_LABELS, holdNoticeOverdue, oqcResult } from '../../core/case/lifecycle';
 import type { CaseRecord } from '../../core/case/lifecycle';
-import { PHOTO_KINDS } from '../../core/case/evidence';
+import { EVIDENCE_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
 import { roundMoney } from '../../core/money';
 import { settlement } from '../../core/protocol/settlement';
@@ -202,9 +202,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
     money: moneySoFar(wb, record, stored),
     evidence: wb.rowsOf(EVIDENCE, record.id).map((r) => ({
       unitRef: String(r.values.unitRef),
-      links: Object.fromEntries(
-        [...PHOTO_KINDS.map((k) => k.key), 'video'].flatMap((key) => (r.values[key] ? [[key, String(r.values[key])]] : [])),
-      ),
+      links: Object.fromEntries(EVIDENCE_KINDS.flatMap(({ key }) => (r.values[key] ? [[key, String(r.values[key])]] : []))),
     })),
     inspections: wb.rowsOf(INSPECTIONS, record.id).map((r) => ({
       kind: String(r.values.kind),

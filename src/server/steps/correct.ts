@@ -1,5 +1,6 @@
-import { correctAgentNotified, oqcResult, recordEvidenceState, requireCorrectable } from '../../core/case/lifecycle';
+import { BEFORE_AGREEMENT, correctAgentNotified, oqcResult, recordEvidenceState, requireCorrectable } from '../../core/case/lifecycle';
 import type { CaseRecord } from '../../core/case/lifecycle';
+import { EVIDENCE_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
 import { catalogue } from '../../core/protocol/classify';
 import { formatInZone } from '../../core/time';
@@ -13,7 +14,7 @@ import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
 import { classifiedRowsFor } from './defects';
-import { KINDS, defectiveUnit, readLink, storeEvidence } from './evidence';
+import { defectiveUnit, readLink, storeEvidence } from './evidence';
 import { oqcCounts } from './oqc';
 
 /**
@@ -36,7 +37,7 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
     }
     if (fact === 'oqcCounts') return correctOqcCounts(wb, f, stored, record, reason);
     if (fact === 'defect') return correctDefect(wb, f, stored, record, reason);
-    const kind = KINDS.find((k) => k.key === fact);
+    const kind = EVIDENCE_KINDS.find((k) => k.key === fact);
     if (!kind) {
       throw new InputError(
         `"${fact}" is not a fact that can be corrected: the time the agent was told, the OQC counts, a defective unit, or a photo or video link.`,
@@ -60,9 +61,6 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
     return summary(next, wb);
   });
 }
-
-/** Corrections that reclassify the lot come before anything is agreed on it. */
-const BEFORE_AGREEMENT: readonly string[] = ['on-hold', 'classified', 'evidence-complete'];
 
 /** Quarantine as the record now stands: a critical count at the OQC, or a unit recorded as critical. */
 function quarantineOf(wb: Workbook, caseId: string): boolean {

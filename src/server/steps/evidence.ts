@@ -1,6 +1,6 @@
 import { recordEvidenceState } from '../../core/case/lifecycle';
 import type { CaseRecord } from '../../core/case/lifecycle';
-import { PHOTO_KINDS } from '../../core/case/evidence';
+import { EVIDENCE_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
 import type { CaseSummary, Result } from '../../shared/contract';
 import { DEFECTS, EVIDENCE } from '../../tracker/schema';
@@ -14,7 +14,6 @@ import type { Saved } from './common';
 
 /** A photo or video link: https only, one line. */
 const LINK = /^https:\/\/\S+$/i;
-export const KINDS = [...PHOTO_KINDS.map((k) => ({ key: k.key, label: k.label })), { key: 'video', label: 'Video' }];
 
 export function readLink(f: Fields, key: string, label: string): string {
   const value = text(f, key, label, { max: 2000 });
@@ -63,7 +62,7 @@ export function saveEvidence(services: Services, request: unknown): Result<Saved
       defectiveUnit(wb, record, unitRef);
       const existing = wb.rowsOf(EVIDENCE, record.id).find((r) => r.values.unitRef === unitRef);
       const links: Row = {};
-      for (const { key, label } of KINDS) {
+      for (const { key, label } of EVIDENCE_KINDS) {
         const value = readLink(item, key, `${where}${label}`);
         if (!value) continue;
         const recorded = String(existing?.values[key] ?? '');
