@@ -48,6 +48,19 @@ function contextOf(type: DefectType, criterion: Criterion, given: string | undef
  * a context. A measurement inside every threshold is "ok" (within tolerance). The measurement is a
  * number for measured types, or a pass/fail word for checks such as flammability.
  */
+/**
+ * A measurement as typed: a decimal numeral ("0x10" is not 16 ΔE), optionally followed by the
+ * type's own unit, as people write it ("3 mm", "1.8 ΔE", "120 ppm", "0.15%"). Another unit ("3 cm"
+ * for a type measured in mm) is not converted: it reads as no number, and is refused.
+ */
+function measuredValue(text: string, unit: string): number {
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*)$/.exec(text.trim());
+  if (!match) return NaN;
+  const suffix = match[2].trim().toLowerCase();
+  const accepted = [unit.toLowerCase(), unit.split(' ')[0].toLowerCase()];
+  return suffix === '' || accepted.includes(suffix) ? Number(match[1]) : NaN;
+}
+
 export function classifyDefect(
   typeName: string,
   measurement?: number | string,
@@ -73,9 +86,7 @@ export function classifyDefect(
     throw new InputError(`${type.name.toLowerCase()} needs a measurement: ${type.measure!.quantity} (${type.measure!.unit}).`);
   }
 
-  // Decimal numerals only: "0x10" is not 16 ΔE.
-  const text = String(measurement).trim();
-  const value = typeof measurement === 'number' ? measurement : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+  const value = typeof measurement === 'number' ? measurement : measuredValue(String(measurement), type.measure!.unit);
   if (!Number.isFinite(value) || value < 0) {
     throw new InputError(
       `the measurement for ${type.name.toLowerCase()} must be a number of ${type.measure!.unit}, 0 or more; got ${JSON.stringify(measurement)}.`,

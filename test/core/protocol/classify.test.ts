@@ -92,6 +92,15 @@ describe('classifyDefect by the nature of the defect', () => {
     expect(() => cls('colour deviation')).toThrow('colour deviation needs a measurement: ΔE under D65 against the approved lab dip (ΔE).');
     expect(() => cls('colour deviation', -1)).toThrow(/must be a number of ΔE, 0 or more/);
     expect(() => cls('colour deviation', 'dark')).toThrow(/must be a number of ΔE/);
+    expect(() => cls('colour deviation', '0x10')).toThrow(/must be a number of ΔE/);
+  });
+
+  it('reads a measurement written with its own unit, and refuses another unit rather than convert it', () => {
+    expect(cls('misalignment', '3 mm', 'hardware')).toBe('major');
+    expect(cls('colour deviation', '1.8 ΔE')).toBe('major');
+    expect(cls('lead content', '120ppm')).toBe('critical');
+    expect(cls('phthalates', '0.15%')).toBe('critical');
+    expect(() => cls('misalignment', '3 cm', 'hardware')).toThrow(/must be a number of mm/);
   });
 });
 
