@@ -32,6 +32,13 @@ export interface Table {
   columns: Map<string, number>;
   /** Our columns in sheet order, with their positions. */
   placed: ReadonlyArray<{ column: ColumnSpec; at: number }>;
+  /** The sheet's last row with content, asked once per step (the step writes only at its end). */
+  lastRow?: number;
+}
+
+function lastRowWithContent(table: Table): number {
+  table.lastRow ??= table.sheet.getLastRow();
+  return table.lastRow;
 }
 
 /** How many rows of the key column to look at a time when finding the tracker's last row from the bottom up. */
@@ -131,7 +138,7 @@ export function openTable(spreadsheet: Spreadsheet, spec: SheetSpec): Table {
 
 /** The key column's cells from row 2 down to the last row with content in any column. */
 export function readKeyColumn(table: Table, key: string): string[] {
-  const last = table.sheet.getLastRow();
+  const last = lastRowWithContent(table);
   if (last < 2) return [];
   return table.sheet
     .getRange(2, table.columns.get(key)!, last - 1, 1)
@@ -144,7 +151,7 @@ export function readKeyColumn(table: Table, key: string): string[] {
  * Sheets searches on its side, so no cell is read until the rows are.
  */
 export function findRows(table: Table, key: string, text: string, regularExpression = false): number[] {
-  const last = table.sheet.getLastRow();
+  const last = lastRowWithContent(table);
   if (last < 2) return [];
   const finder = table.sheet
     .getRange(2, table.columns.get(key)!, last - 1, 1)
@@ -169,7 +176,7 @@ export function readColumn(table: Table, key: string, top: number, bottom: numbe
 
 /** The last row whose key cell holds a value (1 = only the header), read from the bottom up in chunks. */
 export function lastKeyRow(table: Table, key: string): number {
-  let bottom = table.sheet.getLastRow();
+  let bottom = lastRowWithContent(table);
   const column = table.columns.get(key)!;
   while (bottom >= 2) {
     const top = Math.max(2, bottom - SCAN_CHUNK + 1);
