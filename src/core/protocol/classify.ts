@@ -11,6 +11,8 @@ export interface DefectClassification {
   type: DefectType;
   /** The context the thresholds came from, when the type has contexts. */
   context?: string;
+  /** The threshold that decided it, for a measured defect over a limit. */
+  threshold?: Threshold;
 }
 
 const FAIL_WORDS = new Set(['fail', 'failed', 'invalid', 'missing', 'none', 'no', 'expired']);
@@ -96,6 +98,6 @@ export function classifyDefect(
   const hit = ctx.thresholds.find((t) => matches(t, value));
   const where = ctx.name === 'any' ? undefined : ctx.name;
   return hit
-    ? { classification: hit.class, rule: hit.rule, type, context: where }
+    ? { classification: hit.class, rule: hit.rule, type, context: where, threshold: hit }
     : { classification: 'ok', rule: ctx.withinTolerance, type, context: where };
 }
