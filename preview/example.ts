@@ -50,6 +50,8 @@ export function loadExample(call: Call): string {
     caseId: id,
     inspector: e.oqcInspector,
     at: '2025-03-10T08:00:00Z',
+    place: 'Factory finished-goods warehouse, Huadu, Guangzhou',
+    cartonsSealed: 60,
     criticalFound: 0,
     majorFound: 12,
     minorFound: 22,

@@ -12,3 +12,4 @@ export { reinspect } from './steps/reinspect';
 export { settle } from './steps/settle';
 export { reopen } from './steps/reopen';
 export { readSelection } from './steps/selection';
+export { getDocument } from './steps/documents';

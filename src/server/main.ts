@@ -254,6 +254,11 @@ global.setUpCaseTracker = function () {
 };
 
 /** @preserve Menu: the case desk sidebar. */
+global.showPoAnnex = function () {
+  const result = handlers.getDocument(appsScript, { kind: 'po-annex' });
+  if (!result.ok) SpreadsheetApp.getUi().alert('Rework Desk', result.error, SpreadsheetApp.getUi().ButtonSet.OK);
+};
+
 global.showCaseDesk = function () {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rework Desk'));
 };
@@ -330,4 +335,7 @@ global.rdReopen = function (request: unknown) {
 /** @preserve Sidebar: the sheet's selection, to open the case of the selected row or classify the selected rows. */
 global.rdReadSelection = function () {
   return handlers.readSelection(appsScript);
+};
+global.rdGetDocument = function (request: unknown) {
+  return handlers.getDocument(appsScript, request);
 };

@@ -10,7 +10,12 @@ export interface Services {
   now(): Date;
   /** Applies pending writes, so the next execution reads them (Lock.releaseLock asks for it). */
   flush(): void;
+  /** Shows a page in a modal dialog over the spreadsheet (the script.container.ui scope it already has). */
+  showDialog(html: string, title: string): void;
 }
+
+/** A printable document's dialog: wide enough for an A4 page at screen size. */
+const DIALOG = { width: 900, height: 640 };
 
 export const appsScript: Services = {
   spreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
@@ -25,4 +30,6 @@ export const appsScript: Services = {
   },
   now: () => new Date(),
   flush: () => SpreadsheetApp.flush(),
+  showDialog: (html, title) =>
+    SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(DIALOG.width).setHeight(DIALOG.height), title),
 };

@@ -28,6 +28,7 @@ export const HANDLERS = [
   'rdCorrect',
   'rdReopen',
   'rdReadSelection',
+  'rdGetDocument',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 
@@ -48,6 +49,10 @@ export interface InspectionRequest {
   caseId: string;
   inspector: string;
   at?: string;
+  /** Where the lot was inspected: the factory's warehouse, a third-party lab. */
+  place?: string;
+  /** Cartons sealed with hold tags, when the lot is held. */
+  cartonsSealed?: number;
   criticalFound: number;
   majorFound: number;
   minorFound: number;
@@ -136,6 +141,29 @@ export interface ReinspectionRequest {
   sampleMajor: number;
   sampleMinor: number;
   newMajorDefects: number;
+}
+
+/** The protocol's documents: a case's five, and the workbook's PO quality annex (no case). */
+export type DocumentKindName = 'hold-notice' | 'evidence' | 'rework-agreement' | 'reinspection' | 'settlement' | 'po-annex';
+export type DocumentLanguage = 'en' | 'zh' | 'both';
+
+export interface DocumentRequest {
+  caseId?: string;
+  kind: DocumentKindName;
+  /** Defaults to both side by side for factory-facing documents. */
+  language?: DocumentLanguage;
+}
+
+/** An issued document: its page, and the revision and fingerprint printed on it (and recorded in RD Documents). */
+export interface DocumentView {
+  kind: DocumentKindName;
+  language: DocumentLanguage;
+  title: string;
+  html: string;
+  fingerprint: string;
+  revision: number;
+  /** True when this call recorded a new issue; false when the same revision was issued before. */
+  newIssue: boolean;
 }
 
 export interface CaseIdRequest {
@@ -237,6 +265,9 @@ export interface CaseView extends CaseSummary {
   /** The links recorded per defective unit: photo kind (or "video") → link. */
   evidence: Array<{ unitRef: string; links: Record<string, string> }>;
   settlement?: { valueKept: number; recoveryRate: number; concessionCredit: number; reworkCost: number };
+  /** The documents the case's stage allows, in protocol order. */
+  documents: DocumentKindName[];
+  cartonsSealed: number | null;
 }
 
 /** The workbook's settings as the sidebar needs them, so its live figures match the server's. */

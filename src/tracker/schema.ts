@@ -65,6 +65,7 @@ export const CASES: SheetSpec = {
     date('holdAt', 'Hold notice at', { computed: true }),
     date('notifyBy', 'Tell agent by', { computed: true }),
     date('agentNotifiedAt', 'Agent told at'),
+    n('cartonsSealed', 'Cartons sealed'),
     t('evidenceOverride', 'Evidence override reason'),
     bool('quarantined', 'Quarantined', { computed: true }),
     n('reworkCycle', 'Rework cycle', { computed: true }),
@@ -87,6 +88,7 @@ export const INSPECTIONS: SheetSpec = {
     t('kind', 'Kind', { options: ['OQC', 'Re-inspection'] }),
     date('at', 'Date'),
     t('inspector', 'Inspector'),
+    t('place', 'Place'),
     n('lotSize', 'Lot size'),
     t('level', 'Level', { options: INSPECTION_LEVELS }),
     t('severity', 'Severity', { options: SEVERITIES }),
@@ -230,6 +232,21 @@ export const LOG: SheetSpec = {
   ],
 };
 
+export const DOCUMENTS: SheetSpec = {
+  key: 'documents',
+  name: 'RD Documents',
+  purpose: 'every document issued: case, kind, language, revision, when, by whom, and the fingerprint printed on it',
+  columns: [
+    t('caseId', 'Case ID'),
+    t('kind', 'Document'),
+    t('language', 'Language'),
+    n('revision', 'Revision'),
+    t('fingerprint', 'Fingerprint'),
+    date('issuedAt', 'Issued'),
+    t('issuedBy', 'Issued by'),
+  ],
+};
+
 /** Who inspects, reworks and signs: names picked in the desk, and the one spelling each is stored under. */
 export const PEOPLE_ROLES = ['Inspector', 'Operator', 'Supervisor', 'Agent'] as const;
 export const PEOPLE: SheetSpec = {
@@ -254,6 +271,7 @@ export const TRACKER_SHEETS: readonly SheetSpec[] = [
   REWORK,
   REWORKED_UNITS,
   SETTLEMENTS,
+  DOCUMENTS,
   LOG,
   PEOPLE,
   SETTINGS,

@@ -59,7 +59,7 @@ export class Workbook {
   readonly problems: CellProblem[] = [];
   constructor(
     readonly spreadsheet: Spreadsheet,
-    private readonly user: string,
+    readonly user: string,
     readonly now: Date,
     private readonly builders?: Builders,
   ) {}

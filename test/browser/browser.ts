@@ -16,7 +16,8 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
-      ...(system ? [] : serverless.args.filter((arg) => !arg.startsWith('--headless'))),
+      // --single-process (meant for Lambda) takes the whole browser down when a page closes.
+      ...(system ? [] : serverless.args.filter((arg) => !arg.startsWith('--headless') && arg !== '--single-process')),
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

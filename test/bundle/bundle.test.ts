@@ -25,6 +25,7 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   showFormulaHelp: [],
   setUpCaseTracker: [],
   showCaseDesk: [],
+  showPoAnnex: [],
   rdSetupTracker: [],
   rdListCases: [],
   rdGetSettings: [],

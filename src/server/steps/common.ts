@@ -13,6 +13,8 @@ import type { Person } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, text } from '../validate';
 import { loggedUnits, scopeOfCycle } from './scope';
+import { caseFacts } from './facts';
+import { documentsReady } from '../../documents';
 import type { Fields } from '../validate';
 
 /** How long a save waits for another to finish before saying so. */
@@ -229,6 +231,8 @@ export function caseView(wb: Workbook, id: string): CaseView {
       },
     },
     reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
+    documents: documentsReady(caseFacts(wb, id)),
+    cartonsSealed: typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : null,
     settlement: settled && {
       valueKept: Number(settled.valueKept),
       recoveryRate: Number(settled.recoveryRate),

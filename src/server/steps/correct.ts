@@ -9,7 +9,7 @@ import { DEFECTS, EVIDENCE, INSPECTIONS } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
-import { text, time } from '../validate';
+import { requiredNumber, text, time } from '../validate';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
@@ -35,12 +35,27 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
       wb.saveCase(stored, next, `Corrected the time the agent was told: ${old} → ${formatInZone(at, zone)} (${zone}); reason: ${reason}`);
       return summary(next, wb);
     }
+    if (fact === 'cartonsSealed') {
+      if (!record.holdAt) throw new InputError('the lot was never held, so no cartons were sealed.');
+      const cartons = requiredNumber(f, 'value', 'Cartons sealed with hold tags', { min: 0, whole: true });
+      const old = typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : '';
+      if (old === cartons) throw new InputError(`${cartons} cartons are already recorded as sealed.`);
+      wb.saveCase(
+        stored,
+        record,
+        `Corrected the cartons sealed with hold tags: ${old === '' ? '(none)' : old} → ${cartons}; reason: ${reason}`,
+        {
+          cartonsSealed: cartons,
+        },
+      );
+      return summary(record, wb);
+    }
     if (fact === 'oqcCounts') return correctOqcCounts(wb, f, stored, record, reason);
     if (fact === 'defect') return correctDefect(wb, f, stored, record, reason);
     const kind = EVIDENCE_KINDS.find((k) => k.key === fact);
     if (!kind) {
       throw new InputError(
-        `"${fact}" is not a fact that can be corrected: the time the agent was told, the OQC counts, a defective unit, or a photo or video link.`,
+        `"${fact}" is not a fact that can be corrected: the time the agent was told, the cartons sealed, the OQC counts, a defective unit, or a photo or video link.`,
       );
     }
     const unitRef = text(f, 'unitRef', 'Unit', { required: true, max: 60 });

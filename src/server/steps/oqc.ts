@@ -3,7 +3,8 @@ import type { CaseSummary, Result } from '../../shared/contract';
 import { INSPECTIONS } from '../../tracker/schema';
 import { columnLetter } from '../../tracker/setup';
 import type { Services } from '../services';
-import { requiredNumber, text, time } from '../validate';
+import { number, requiredNumber, text, time } from '../validate';
+import { InputError } from '../../core/errors';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
@@ -22,11 +23,14 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
     const settings = wb.settings();
     const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
     const counts = oqcCounts(f);
+    const place = text(f, 'place', 'Place of inspection', { max: 200 });
+    const cartonsSealed = number(f, 'cartonsSealed', 'Cartons sealed with hold tags', { min: 0, whole: true });
     const { case: next, result } = recordInspection(
       record,
       { inspector: wb.person(text(f, 'inspector', 'Inspector', { required: true, max: 100 })), at, ...counts },
       settings.holdNoticeHours,
     );
+    if (result.passed && cartonsSealed) throw new InputError('the lot passed OQC, so no cartons are sealed: clear "Cartons sealed".');
     const col = (key: string) => columnLetter(wb.columnOf(INSPECTIONS, key));
     const row = '{row}';
     wb.append(INSPECTIONS, [
@@ -35,6 +39,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
         kind: 'OQC',
         at,
         inspector: next.inspector,
+        place,
         lotSize: record.lotSize,
         level: record.level,
         severity: record.severity,
@@ -56,7 +61,12 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
         majorCheck: `=AQL_VERDICT(${col('majorFound')}${row}, ${col('lotSize')}${row}, ${col('level')}${row}, ${col('aqlMajor')}${row}, ${col('severity')}${row})`,
       },
     ]);
-    wb.saveCase(stored, next, result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`);
+    wb.saveCase(
+      stored,
+      next,
+      result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`,
+      cartonsSealed === undefined ? {} : { cartonsSealed },
+    );
     return { ...summary(next, wb), passed: result.passed, reasons: result.reasons };
   });
 }
