@@ -21,6 +21,14 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   aside header { padding: 8px; border-bottom: 1px solid #dadce0; font-weight: bold; background: #f8f9fa; }
   iframe { border: 0; width: 300px; flex: 1; }
   .empty { padding: 16px; color: #5f6368; }
+  /* A dialog as Sheets shows one: over the whole window, the page in a frame, a title and a close button. */
+  #dialog { position: fixed; inset: 0; background: rgba(32,33,36,.6); display: flex; align-items: center; justify-content: center; z-index: 10; }
+  #dialog[hidden] { display: none; }
+  #dialog .box { background: #fff; border-radius: 8px; box-shadow: 0 4px 24px rgba(0,0,0,.4); display: flex; flex-direction: column; max-width: 96vw; max-height: 94vh; }
+  #dialog header { display: flex; align-items: center; padding: 10px 14px; font-size: 15px; }
+  #dialog header span { flex: 1; }
+  #dialog header button { border: 0; background: none; font-size: 20px; cursor: pointer; }
+  #dialog iframe { border: 0; width: 100%; flex: none; }
 </style>
 </head>
 <body>
@@ -29,11 +37,16 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     <h1>Rework Desk — local preview</h1>
     <button id="example" type="button">Load the example case</button>
     <button id="reset" type="button">Reset workbook</button>
+    <button id="annex" type="button" title="Extensions → Rework Desk → PO quality annex (print)">PO quality annex</button>
     <span id="note" role="status"></span>
   </div>
   <div id="tabs" role="tablist" aria-label="Sheets"></div>
   <div id="grid"></div>
 </section>
+<div id="dialog" hidden role="dialog" aria-modal="true" aria-labelledby="dialog-title">
+  <div class="box"><header><span id="dialog-title"></span><button id="dialog-close" type="button" aria-label="Close">×</button></header>
+  <iframe id="dialog-frame" title="Dialog"></iframe></div>
+</div>
 <aside>
   <header>Rework Desk</header>
   <iframe id="sidebar" title="Rework Desk sidebar" src="/sidebar"></iframe>
@@ -80,7 +93,28 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     // Every sheet and case goes: ask first.
     if (window.confirm('Reset the workbook? Every sheet and case in the preview is deleted.')) post('/reset', 'Resetting…');
   };
-  window.addEventListener('message', function (event) { if (event.origin === location.origin && event.data === 'rd:changed') load(); });
+  function showDialog(d) {
+    var box = document.getElementById('dialog');
+    document.getElementById('dialog-title').textContent = d.title;
+    var frame = document.getElementById('dialog-frame');
+    frame.style.width = Math.min(d.width || 900, window.innerWidth * 0.96) + 'px';
+    frame.style.height = Math.min(d.height || 640, window.innerHeight * 0.94 - 44) + 'px';
+    frame.src = '/dialog/' + d.id;
+    box.hidden = false;
+  }
+  document.getElementById('dialog-close').onclick = function () { document.getElementById('dialog').hidden = true; document.getElementById('dialog-frame').src = 'about:blank'; };
+  document.getElementById('annex').onclick = function () {
+    fetch('/menu/showPoAnnex', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
+      if (answer.dialog) showDialog(answer.dialog);
+      document.getElementById('note').textContent = answer.alert || '';
+      load();
+    });
+  };
+  window.addEventListener('message', function (event) {
+    if (event.origin !== location.origin) return;
+    if (event.data === 'rd:changed') load();
+    else if (event.data && event.data.dialog) showDialog(event.data.dialog);
+  });
   load();
 </script>
 </body>

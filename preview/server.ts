@@ -47,6 +47,7 @@ const RUN_SHIM = `<script>
               if (answer.error) { if (onFailure) onFailure(new Error(answer.error)); }
               else if (onSuccess) onSuccess(answer.value);
               if (window.parent !== window) window.parent.postMessage('rd:changed', location.origin);
+              if (answer.dialog && window.parent !== window) window.parent.postMessage({ dialog: answer.dialog }, location.origin);
             })
             .catch(function (error) { if (onFailure) onFailure(error); });
         };
@@ -58,6 +59,8 @@ const RUN_SHIM = `<script>
 </script>`;
 
 const CALLABLE = new Set<string>(HANDLERS);
+/** Menu items the preview's bar offers, by their function in Code.js. */
+const MENU = new Set(['showPoAnnex']);
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const spreadsheet = new FakeSpreadsheet(undefined, 'Rework Desk preview');
@@ -73,6 +76,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
   const sidebar = readFileSync(new URL('Sidebar.html', dist), 'utf8').replace('<head>', () => `<head>${RUN_SHIM}`);
   const call = (name: string, args: unknown[]) => bundle.call<Result<unknown>>(name, ...args);
+  // Dialogs the script opened (showModalDialog), served as Sheets would frame them.
+  const dialogs: Array<{ title: string; html: string }> = [];
+  const newDialog = (before: number) => {
+    const shown = bundle.ui.shown.slice(before).filter((d) => d.kind === 'modal' || d.kind === 'modeless');
+    const last = shown.at(-1);
+    if (!last?.html) return undefined;
+    dialogs.push({ title: last.title, html: last.html.getContent() });
+    return { id: dialogs.length - 1, title: last.title, width: last.html.width, height: last.html.height };
+  };
 
   const server = createServer((req, res) => {
     void route(req, res).catch((error: Error) => send(res, 500, 'application/json', JSON.stringify({ error: error.message })));
@@ -91,13 +103,32 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (!CALLABLE.has(name)) return send(res, 404, 'application/json', JSON.stringify({ error: `No server function ${name}` }));
       const args = JSON.parse((await body(req)) || '[]') as unknown[];
       let value: unknown;
+      const before = bundle.ui.shown.length;
       try {
         value = call(name, Array.isArray(args) ? args : []);
       } catch (error) {
         return send(res, 200, 'application/json', JSON.stringify({ error: (error as Error).message }));
       }
       save();
-      return send(res, 200, 'application/json', JSON.stringify({ value }));
+      return send(res, 200, 'application/json', JSON.stringify({ value, dialog: newDialog(before) }));
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/menu/')) {
+      const name = decodeURIComponent(url.pathname.slice('/menu/'.length));
+      if (!MENU.has(name)) return send(res, 404, 'application/json', JSON.stringify({ error: `No menu item ${name}` }));
+      const before = bundle.ui.shown.length;
+      const alerts = bundle.ui.alerts.length;
+      bundle.call(name);
+      save();
+      return send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({ dialog: newDialog(before), alert: bundle.ui.alerts.slice(alerts).at(-1) }),
+      );
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/dialog/')) {
+      const dialog = dialogs[Number(url.pathname.slice('/dialog/'.length))];
+      return dialog ? send(res, 200, 'text/html; charset=utf-8', dialog.html) : send(res, 404, 'text/plain', 'No such dialog');
     }
     if (req.method === 'POST' && url.pathname === '/example') {
       const id = loadExample((handler, request) => call(handler, [request]));

@@ -14,6 +14,7 @@ import { agreementForm } from './steps/agree';
 import { supervisionForms } from './steps/rework';
 import { reinspectionForm } from './steps/reinspect';
 import { settlementView } from './steps/settle';
+import { documentsList } from './steps/documents';
 
 export function showSaved(view: CaseView, changed?: SettingsView): void {
   if (changed) setSettings(changed);
@@ -149,6 +150,7 @@ export function renderStatus(): void {
     c.quarantined ? h('p', { class: 'warn' }, 'Quarantined: a critical defect was found.') : null,
     c.holdOverdue ? h('p', { class: 'warn' }, 'Hold notice overdue: the agent was not told in time.') : null,
     moneyCard(c),
+    documentsList(c),
   ]);
 }
 /** The case's money so far, on every step once there is any: rework, who pays, credit, value kept. */

@@ -12,6 +12,7 @@ function facts(c: CaseView): Array<readonly [string, string]> {
   const beforeAgreement = BEFORE_AGREEMENT.includes(c.status as CaseStatus);
   return [
     ...(c.agentNotifiedAt ? [['agentNotifiedAt', 'Time the agent was told'] as const] : []),
+    ...(c.holdAt ? [['cartonsSealed', 'Cartons sealed with hold tags'] as const] : []),
     ...(beforeAgreement ? [['oqcCounts', 'OQC counts'] as const, ['defect', 'A defective unit’s measurement'] as const] : []),
     ...(c.evidence.length ? EVIDENCE_KINDS.map(({ key, short }) => [key, `A unit’s link: ${short}`] as const) : []),
   ];
@@ -32,7 +33,11 @@ export function correctionForms(c: CaseView): HTMLElement | null {
         field('correct', { name: 'fact', label: 'What to correct', options }),
         field('correct', { name: 'defect', label: 'Unit and defect', options: defects }),
         field('correct', { name: 'unitRef', label: 'Unit', options: units }),
-        field('correct', { name: 'value', label: 'Corrected value', hint: 'A time, a measurement, or a link (blank clears a link).' }),
+        field('correct', {
+          name: 'value',
+          label: 'Corrected value',
+          hint: 'A measurement, a number of cartons, or a link (blank clears a link).',
+        }),
         field('correct', { name: 'at', label: 'Corrected time', type: 'datetime-local', hint: `In ${c.timeZone} time.` }),
         field('correct', { name: 'criticalFound', label: 'Critical found', type: 'number' }),
         field('correct', { name: 'majorFound', label: 'Major found', type: 'number' }),
@@ -47,11 +52,13 @@ export function correctionForms(c: CaseView): HTMLElement | null {
         const request =
           fact === 'agentNotifiedAt'
             ? { fact, value: wallTimeOf(v.at) }
-            : fact === 'oqcCounts'
-              ? { fact, criticalFound: num(v.criticalFound), majorFound: num(v.majorFound), minorFound: num(v.minorFound) }
-              : fact === 'defect'
-                ? { fact, unitRef, defectType, measurement: String(v.value).trim() }
-                : { fact, unitRef: v.unitRef, value: v.value };
+            : fact === 'cartonsSealed'
+              ? { fact, value: num(v.value) }
+              : fact === 'oqcCounts'
+                ? { fact, criticalFound: num(v.criticalFound), majorFound: num(v.majorFound), minorFound: num(v.minorFound) }
+                : fact === 'defect'
+                  ? { fact, unitRef, defectType, measurement: String(v.value).trim() }
+                  : { fact, unitRef: v.unitRef, value: v.value };
         askFirst(
           el,
           'Record this correction with its reason:',
@@ -62,6 +69,7 @@ export function correctionForms(c: CaseView): HTMLElement | null {
     // Only the fields the chosen fact needs are shown.
     const shown: Record<string, string[]> = {
       agentNotifiedAt: ['at'],
+      cartonsSealed: ['value'],
       oqcCounts: ['criticalFound', 'majorFound', 'minorFound'],
       defect: ['defect', 'value'],
     };

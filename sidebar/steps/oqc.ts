@@ -25,10 +25,22 @@ export function oqcForm(c: CaseView): HTMLElement {
         type: 'datetime-local',
         hint: `In ${c.timeZone} time, the spreadsheet's zone. Blank means now; a failed lot's hold runs from this time.`,
       }),
+      field('oqc', {
+        name: 'place',
+        label: 'Place of inspection',
+        hint: 'The factory warehouse, a third-party lab: printed on the OQC report.',
+      }),
       // Blank until counted: a zero is a finding, not a default.
       field('oqc', { name: 'criticalFound', label: 'Critical found', type: 'number', required: true }),
       field('oqc', { name: 'majorFound', label: 'Major found', type: 'number', required: true }),
       field('oqc', { name: 'minorFound', label: 'Minor found', type: 'number', required: true }),
+      field('oqc', {
+        name: 'cartonsSealed',
+        label: 'Cartons sealed',
+        type: 'number',
+        step: '1',
+        hint: 'If the lot fails: the cartons sealed with hold tags, for the hold notice. Can be added at the hold step.',
+      }),
     ],
     'Record inspection',
     (el) => {
@@ -44,6 +56,8 @@ export function oqcForm(c: CaseView): HTMLElement {
               caseId: c.id,
               inspector: v.inspector,
               at: wallTimeOf(v.at),
+              place: v.place,
+              cartonsSealed: num(v.cartonsSealed),
               criticalFound: num(v.criticalFound),
               majorFound: num(v.majorFound),
               minorFound: num(v.minorFound),
@@ -108,6 +122,8 @@ export function holdForm(c: CaseView): HTMLElement {
     h('dd', {}, fmt(c.notifyBy)),
     h('dt', {}, 'Agent told at'),
     h('dd', {}, fmt(c.agentNotifiedAt)),
+    h('dt', {}, 'Cartons sealed'),
+    h('dd', {}, c.cartonsSealed === null ? '—' : String(c.cartonsSealed)),
   );
   if (c.agentNotifiedAt) return h('section', {}, h('h2', {}, 'Hold notice'), facts);
   return form(
@@ -121,8 +137,22 @@ export function holdForm(c: CaseView): HTMLElement {
         type: 'datetime-local',
         hint: `In ${c.timeZone} time, the spreadsheet's zone. Blank means now.`,
       }),
+      ...(c.cartonsSealed === null
+        ? [
+            field('hold', {
+              name: 'cartonsSealed',
+              label: 'Cartons sealed',
+              type: 'number',
+              step: '1',
+              hint: 'Sealed with hold tags: printed on the hold notice.',
+            }),
+          ]
+        : []),
     ],
     'Agent told',
-    (el) => void submit(el, 'rdRecordAgentNotified', { caseId: c.id, at: wallTimeOf(values(el).at) }, 'Recorded.'),
+    (el) => {
+      const v = values(el);
+      void submit(el, 'rdRecordAgentNotified', { caseId: c.id, at: wallTimeOf(v.at), cartonsSealed: num(v.cartonsSealed) }, 'Recorded.');
+    },
   );
 }

@@ -16,6 +16,7 @@ import { reworkAgreementBody, reworkAgreementFacts } from './reworkAgreement';
 import { settlementBody, settlementFacts } from './settlementStatement';
 import { sha256Hex } from './sha256';
 import type { Words } from './terms';
+import { DOCUMENT_TITLES } from './titles';
 
 export const CASE_DOCUMENT_KINDS = ['hold-notice', 'evidence', 'rework-agreement', 'reinspection', 'settlement'] as const;
 export const DOCUMENT_KINDS = [...CASE_DOCUMENT_KINDS, 'po-annex'] as const;
@@ -36,21 +37,21 @@ const doc = <F>(d: CaseDocument<F>) => d as CaseDocument<unknown>;
 
 export const CASE_DOCUMENTS: Readonly<Record<CaseDocumentKind, CaseDocument<unknown>>> = {
   'hold-notice': doc({
-    title: { en: 'OQC Inspection Report and Quality Hold Notice', zh: '出货检验报告及质量暂扣通知书' },
+    title: DOCUMENT_TITLES['hold-notice'],
     factoryFacing: true,
     notYet: (c) => (c.oqc && c.holdAt ? undefined : 'the hold notice comes with a failed OQC: record the OQC inspection first'),
     facts: holdNoticeFacts,
     body: holdNoticeBody,
   }),
   evidence: doc({
-    title: { en: 'Defect Evidence Sheet', zh: '缺陷证据表' },
+    title: DOCUMENT_TITLES.evidence,
     factoryFacing: true,
     notYet: (c) => (c.defects.length ? undefined : 'the evidence sheet lists the defective units: record the defects first'),
     facts: evidenceSheetFacts,
     body: evidenceSheetBody,
   }),
   'rework-agreement': doc({
-    title: { en: 'Rework Agreement', zh: '返工协议' },
+    title: DOCUMENT_TITLES['rework-agreement'],
     factoryFacing: true,
     notYet: (c) =>
       c.rework.length || c.concession ? undefined : 'the rework agreement sets down what was agreed: agree rework or a concession first',
@@ -58,14 +59,14 @@ export const CASE_DOCUMENTS: Readonly<Record<CaseDocumentKind, CaseDocument<unkn
     body: reworkAgreementBody,
   }),
   reinspection: doc({
-    title: { en: 'Re-inspection Report', zh: '复检报告' },
+    title: DOCUMENT_TITLES.reinspection,
     factoryFacing: true,
     notYet: (c) => (c.reinspections.length ? undefined : 'the re-inspection report needs a re-inspection: record it first'),
     facts: reinspectionReportFacts,
     body: reinspectionReportBody,
   }),
   settlement: doc({
-    title: { en: 'Settlement Statement', zh: '结算单' },
+    title: DOCUMENT_TITLES.settlement,
     factoryFacing: true,
     notYet: (c) => (c.settlement ? undefined : 'the settlement statement comes once the case is settled'),
     facts: settlementFacts,
@@ -73,7 +74,7 @@ export const CASE_DOCUMENTS: Readonly<Record<CaseDocumentKind, CaseDocument<unkn
   }),
 };
 
-export const PO_ANNEX_TITLE: Words = { en: 'Purchase Order Quality Annex', zh: '采购订单质量附件' };
+export const PO_ANNEX_TITLE: Words = DOCUMENT_TITLES['po-annex'];
 
 /** The first 12 hex digits of SHA-256 of what a document prints: same facts, same fingerprint. */
 export function fingerprint(kind: DocumentKind, facts: unknown): string {
@@ -124,7 +125,6 @@ export function defaultLanguage(kind: DocumentKind): Language {
   return kind === 'po-annex' || CASE_DOCUMENTS[kind].factoryFacing ? 'both' : 'en';
 }
 
-export { DOCUMENT_KINDS as KINDS };
 export type { Language } from './html';
 export { LANGUAGES } from './html';
 export type { CaseFacts, AnnexFacts } from './facts';

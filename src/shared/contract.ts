@@ -61,6 +61,8 @@ export interface InspectionRequest {
 export interface AgentNotifiedRequest {
   caseId: string;
   at?: string;
+  /** Cartons sealed with hold tags, when the OQC did not record them. */
+  cartonsSealed?: number;
 }
 
 export interface DefectInput {

@@ -4,14 +4,15 @@
  * a user's system provides it (Noto Sans SC, from an npm package, served to the page like a local
  * font); the documents themselves name system fonts only.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample } from '../../preview/example';
+import { startPreview } from '../../preview/server';
 import type { DocumentView } from '../../src/shared/contract';
 import { Desk } from '../support/desk';
-import { launch, screenshot } from './browser';
+import { SHOTS, launch, screenshot } from './browser';
 
 const ORIGIN = 'http://documents.test';
 const FONT_DIR = new URL('../../node_modules/@fontsource/noto-sans-sc/', import.meta.url);
@@ -212,6 +213,84 @@ describe('printed documents', () => {
         await screenshot(page, `document-${kind}-${language}`);
         await page.close();
       }
+    }
+  });
+});
+
+describe('documents from the desk, in the preview', () => {
+  it('opens a case’s document from the sidebar’s Documents list in a dialog, and the PO annex from the menu', async () => {
+    const preview = await startPreview();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.route(`${ORIGIN}/fonts/**`, (route) =>
+      route.fulfill({
+        body: readFileSync(
+          new URL(
+            `files/${route
+              .request()
+              .url()
+              .slice(ORIGIN.length + 7)}`,
+            FONT_DIR,
+          ),
+        ),
+      }),
+    );
+    try {
+      await page.goto(preview.url);
+      await page.click('#example');
+      const sidebar = page.frameLocator('#sidebar');
+      await page.waitForFunction(() => !document.getElementById('note')!.textContent);
+      await sidebar.locator('body[data-ready=true] #case-select').selectOption({ index: 1 });
+      await sidebar.locator('#documents summary').click();
+      const items = sidebar.locator('#documents li .document-title');
+      expect(await items.allTextContents()).toEqual([
+        'OQC Inspection Report and Quality Hold Notice',
+        'Defect Evidence Sheet',
+        'Rework Agreement',
+        'Re-inspection Report',
+        'Settlement Statement',
+        'Purchase Order Quality Annex',
+      ]);
+      // Factory-facing documents open in both languages unless another is chosen.
+      expect(await sidebar.locator('#doc-hold-notice-language').inputValue()).toBe('both');
+      await sidebar.locator('#doc-hold-notice-open').click();
+      await page.waitForSelector('#dialog:not([hidden])');
+      expect(await page.textContent('#dialog-title')).toMatch(/^OQC Inspection Report and Quality Hold Notice — RD-\d{4}-\d{4}, rev 1$/);
+      const dialog = page.frameLocator('#dialog-frame');
+      await dialog.locator('h1').waitFor();
+      expect(await dialog.locator('h1').textContent()).toContain('质量暂扣通知书');
+      expect(await sidebar.locator('#message').textContent()).toMatch(
+        /^Issued OQC Inspection Report and Quality Hold Notice, revision 1 \(fingerprint [0-9a-f]{12}\)/,
+      );
+      // The page frames the dialog and offers printing; the issue is recorded in the workbook.
+      expect(await dialog.locator('#rd-print').textContent()).toBe('Print / Save as PDF');
+      expect(preview.bundle.spreadsheet.sheet('RD Documents').dump()).toHaveLength(2);
+      // The system font a user's machine has for Chinese (see the top of this file).
+      const frame = page.frames().find((f) => f.url().includes('/dialog/'))!;
+      await frame.addStyleTag({ content: FONT_CSS });
+      await frame.evaluate(() => document.fonts.ready);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: new URL('preview-document-dialog.png', SHOTS).pathname });
+      await page.click('#dialog-close');
+      // A second opening of the same revision in Chinese is recorded once more, under the same revision.
+      await sidebar.locator('#doc-hold-notice-language').selectOption('zh');
+      await sidebar.locator('#doc-hold-notice-open').click();
+      await page.waitForSelector('#dialog:not([hidden])');
+      await page.frameLocator('#dialog-frame').locator('h1').waitFor();
+      expect(await page.frameLocator('#dialog-frame').locator('h1').textContent()).toBe('出货检验报告及质量暂扣通知书');
+      await page.click('#dialog-close');
+      await page.click('#annex');
+      await page.waitForSelector('#dialog:not([hidden])');
+      await page.frameLocator('#dialog-frame').locator('h1').waitFor();
+      expect(await page.frameLocator('#dialog-frame').locator('h1').textContent()).toContain('Purchase Order Quality Annex');
+      const rows = preview.bundle.spreadsheet.sheet('RD Documents').dump().slice(1);
+      expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+        ['hold-notice', 'both', 1],
+        ['hold-notice', 'zh', 1],
+        ['po-annex', 'both', 1],
+      ]);
+    } finally {
+      await page.close();
+      await preview.close();
     }
   });
 });

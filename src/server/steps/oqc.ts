@@ -74,7 +74,17 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
 export function agentNotified(services: Services, request: unknown): Result<Saved<CaseSummary>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const next = recordAgentNotified(record, time(f, 'at', 'Agent told at', wb.now, wb.timeZone()));
-    wb.saveCase(stored, next, holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold');
+    const cartonsSealed = number(f, 'cartonsSealed', 'Cartons sealed with hold tags', { min: 0, whole: true });
+    const recorded = stored.values.cartonsSealed;
+    if (cartonsSealed !== undefined && typeof recorded === 'number' && recorded !== cartonsSealed) {
+      throw new InputError(`${recorded} cartons are already recorded as sealed; change it with a correction, giving the reason.`);
+    }
+    wb.saveCase(
+      stored,
+      next,
+      holdNoticeOverdue(next, wb.now) ? 'Agent told of the hold (late)' : 'Agent told of the hold',
+      cartonsSealed === undefined ? {} : { cartonsSealed },
+    );
     return summary(next, wb);
   });
 }
