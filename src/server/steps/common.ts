@@ -231,7 +231,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
       },
     },
     reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
-    documents: documentsReady(caseFacts(wb, id)),
+    documents: documentsReady(caseFacts(wb, id, { stored, record })),
     cartonsSealed: typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : null,
     settlement: settled && {
       valueKept: Number(settled.valueKept),

@@ -12,7 +12,8 @@ import type { AnnexFacts, CaseFacts, DefectFacts, InspectionFacts } from '../../
 import { ruleInChinese } from '../../documents/rules';
 import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
-import type { Row } from '../../tracker/table';
+import type { Row, StoredRow } from '../../tracker/table';
+import type { CaseRecord } from '../../core/case/lifecycle';
 import type { Workbook } from '../../tracker/workbook';
 import { EVIDENCE_KINDS } from '../../core/case/evidence';
 import { iso } from './common';
@@ -82,8 +83,9 @@ function defectFacts(v: Row, settings: Settings): DefectFacts {
   };
 }
 
-export function caseFacts(wb: Workbook, id: string): CaseFacts {
-  const { stored, record } = wb.findCase(id);
+/** A case's facts; `found` is the case's row when the caller has it already (a look-up costs Sheets calls). */
+export function caseFacts(wb: Workbook, id: string, found: { stored: StoredRow; record: CaseRecord } = wb.findCase(id)): CaseFacts {
+  const { stored, record } = found;
   const settings = wb.settings();
   const splits = splitTable(settings.splits);
   const inspections = wb
