@@ -210,3 +210,15 @@ describe('sampling properties', () => {
     }
   });
 });
+
+describe('Table II-C arrows between rows of the same sample size', () => {
+  it('names the row the arrow leads to: lot 26, Level II, AQL 1000, reduced is B, 2, 30/31', () => {
+    expect(samplePlan(26, { aql: 1000, severity: 'reduced' })).toMatchObject({
+      tableLetter: 'D',
+      letter: 'B',
+      sampleSize: 2,
+      acceptance: 30,
+      rejection: 31,
+    });
+  });
+});

@@ -124,8 +124,9 @@ export const TABLE_II_B: SeverityTable = {
 
 /**
  * Table II-C — single sampling plans for reduced inspection (MIL-STD-105E / Z1.4 edition).
- * A, B and C share the sample size 2, so a cell in those rows that the standard shows as an arrow
- * to another of them is written here as the plan it leads to.
+ * A, B and C share the sample size 2. Where the standard's arrow leads from one of them to another
+ * (C at AQL 1000 points up to B's 30/31) it stays an arrow here, so the plan's letter is the row it
+ * leads to: lot 26, Level II, AQL 1000, reduced is B, 2, 30/31. Other cells of A–C hold their plans.
  */
 export const TABLE_II_C: SeverityTable = {
   name: 'Table II-C (reduced, MIL-STD-105E / ANSI/ASQ Z1.4)',
@@ -134,7 +135,7 @@ export const TABLE_II_C: SeverityTable = {
     //  0.010 0.015 0.025 0.040 0.065  0.10  0.15  0.25  0.40  0.65   1.0   1.5   2.5   4.0   6.5    10    15    25    40    65   100   150   250   400   650  1000
     A: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1   0/1   0/1   0/2   0/2   1/2   2/3   3/4   5/6   7/8 10/11 14/15 21/22 30/31',
     B: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1   0/1   0/1   0/2   0/2   1/3   2/4   3/5   5/6   7/8 10/11 14/15 21/22 30/31',
-    C: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1   0/1     ↓   0/2   1/3   1/4   2/5   3/6   5/8  7/10 10/13 14/17 21/24 30/31',
+    C: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1   0/1     ↓   0/2   1/3   1/4   2/5   3/6   5/8  7/10 10/13 14/17 21/24     ↑',
     D: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1     ↑     ↓   0/2   1/3   1/4   2/5   3/6   5/8  7/10 10/13 14/17 21/24     ↑     ↑',
     E: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1     ↑     ↓   0/2   1/3   1/4   2/5   3/6   5/8  7/10 10/13 14/17 21/24     ↑     ↑     ↑',
     F: '    ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓     ↓   0/1     ↑     ↓   0/2   1/3   1/4   2/5   3/6   5/8  7/10 10/13     ↑     ↑     ↑     ↑     ↑     ↑',
