@@ -131,3 +131,15 @@ export function lotVerdict(defectsFound: number, plan: Pick<SamplePlan, 'accepta
   if (defectsFound >= plan.rejection) return 'reject';
   return 'accept-resume-normal';
 }
+
+/**
+ * The acceptance number one AQL step tighter in the same table row as a plan (the same sample,
+ * judged against the stricter column): what ISO 2859-1's switching score asks of plans with
+ * Ac ≥ 2. Undefined where that cell is an arrow or there is no tighter column.
+ */
+export function tighterAcceptance(plan: Pick<SamplePlan, 'letter' | 'aql' | 'severity'>): number | undefined {
+  const column = aqlColumn(plan.aql);
+  if (column <= 0) return undefined;
+  const cell = cellsOf(TABLES_BY_SEVERITY[plan.severity]).get(plan.letter)?.[column - 1];
+  return cell && typeof cell === 'object' ? cell.ac : undefined;
+}
