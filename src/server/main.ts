@@ -3,6 +3,8 @@
 // stub's JSDoc, which Sheets reads for formula autocomplete. Parameter names are what users see.
 import { aqlSample } from '../functions/aqlSample';
 import { aqlVerdict } from '../functions/aqlVerdict';
+import { aqlOc, aqlPa } from '../functions/aqlOc';
+import { aqlSwitching } from '../functions/aqlSwitching';
 import { concessionDiscountFormula, concessionVsRework } from '../functions/concession';
 import { defectClass, defectRule } from '../functions/defectClass';
 import { recoveryRate } from '../functions/recoveryRate';
@@ -47,6 +49,62 @@ global.AQL_SAMPLE = function (lot_size: unknown, level?: unknown, aql?: unknown,
  */
 global.AQL_VERDICT = function (defects_found: unknown, lot_size: unknown, level?: unknown, aql?: unknown, inspection?: unknown) {
   return aqlVerdict(defects_found, lot_size, level, aql, inspection);
+};
+
+/**
+ * @preserve
+ * Inspection severity for a supplier's next lot under the switching rules (ISO 2859-1 or MIL-STD-105E / Z1.4), from its lots in order.
+ *
+ * @param {Array<Array<number>>} defects_found Defective units found at each original inspection, oldest first (re-inspections left out).
+ * @param {Array<Array<number>>} lot_sizes The lot size of each inspection, in the same order.
+ * @param {string} [level] Inspection level: "II" (default), "I", "III", "S-1" to "S-4".
+ * @param {number} [aql] AQL: 2.5 (default), a standard value from 0.010 to 1000.
+ * @param {string} [edition] "ISO 2859-1" (default, with the switching score) or "105E" (also "Z1.4").
+ * @param {boolean} [reduced_approved] TRUE when production is steady and reduced inspection is approved (105E: and the limit numbers are met or waived).
+ * @return {Array<Array<string|number>>} Severity for the next lot (normal, tightened, reduced, discontinued, or "normal (reduced eligible)"), switching score, reason.
+ * @customfunction
+ */
+global.AQL_SWITCHING = function (
+  defects_found: unknown,
+  lot_sizes: unknown,
+  level?: unknown,
+  aql?: unknown,
+  edition?: unknown,
+  reduced_approved?: unknown,
+) {
+  return aqlSwitching(defects_found, lot_sizes, level, aql, edition, reduced_approved);
+};
+
+/**
+ * @preserve
+ * Probability that a lot's sampling plan accepts a lot whose true defect rate is defect_rate: a point of the plan's OC curve.
+ *
+ * @param {number|Array<Array<number>>} defect_rate The lot's true defect rate as a fraction: 0.025 or 2.5%.
+ * @param {number|Array<Array<number>>} lot_size Units in the lot.
+ * @param {string} [level] Inspection level: "II" (default), "I", "III", "S-1" to "S-4".
+ * @param {number} [aql] AQL: 2.5 (default), a standard value from 0.010 to 1000.
+ * @param {string} [inspection] "normal" (default), "tightened" or "reduced".
+ * @param {string} [basis] "binomial" (default up to AQL 10: percent nonconforming) or "poisson" (above 10: nonconformities per unit).
+ * @return {number|Array<Array<number>>} Probability of acceptance, 0 to 1.
+ * @customfunction
+ */
+global.AQL_OC = function (defect_rate: unknown, lot_size: unknown, level?: unknown, aql?: unknown, inspection?: unknown, basis?: unknown) {
+  return aqlOc(defect_rate, lot_size, level, aql, inspection, basis);
+};
+
+/**
+ * @preserve
+ * Probability that any single sampling plan (sample size, acceptance number) accepts a lot at a true defect rate.
+ *
+ * @param {number|Array<Array<number>>} defect_rate The true defect rate as a fraction: 0.025 or 2.5%.
+ * @param {number|Array<Array<number>>} sample_size Units sampled.
+ * @param {number|Array<Array<number>>} acceptance_number The plan's Ac: the most defects that still accept.
+ * @param {string} [basis] "binomial" (default) or "poisson".
+ * @return {number|Array<Array<number>>} Probability of acceptance, 0 to 1.
+ * @customfunction
+ */
+global.AQL_PA = function (defect_rate: unknown, sample_size: unknown, acceptance_number: unknown, basis?: unknown) {
+  return aqlPa(defect_rate, sample_size, acceptance_number, basis);
 };
 
 /**

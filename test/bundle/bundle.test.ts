@@ -12,6 +12,9 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   AQL_VERDICT: ['defects_found', 'lot_size', 'level', 'aql', 'inspection'],
   DEFECT_CLASS: ['defect_type', 'measurement', 'context', 'settings'],
   DEFECT_RULE: ['defect_type', 'measurement', 'context', 'settings'],
+  AQL_SWITCHING: ['defects_found', 'lot_sizes', 'level', 'aql', 'edition', 'reduced_approved'],
+  AQL_OC: ['defect_rate', 'lot_size', 'level', 'aql', 'inspection', 'basis'],
+  AQL_PA: ['defect_rate', 'sample_size', 'acceptance_number', 'basis'],
   REWORK_COST: ['labour_minutes', 'hourly_rate', 'consumables', 'qc_allocation', 'units'],
   REWORK_SPLIT: ['cause', 'direct_labour', 'other_costs', 'repacking'],
   REWORK_TIMELINE: ['units', 'minutes_per_unit', 'days', 'hours_per_day', 'operators'],
@@ -324,8 +327,40 @@ describe('protocol formulas through the bundle', () => {
     expect(bundle.call<number>('RECOVERY_RATE', 15000, 216, 450)).toBeCloseTo(0.9556, 4);
   });
 
+  it('AQL_OC and AQL_PA give a plan’s probability of acceptance, cell by cell', () => {
+    // K, 125, Ac 7 at a true 2.5%: 98.64% (binomial).
+    expect(bundle.call<number>('AQL_OC', 0.025, 1500)).toBeCloseTo(0.98638, 5);
+    expect(bundle.call<number>('AQL_OC', 0.025, 1500, 'II', 2.5, 'normal', 'poisson')).toBeCloseTo(0.98516, 5);
+    expect(bundle.call('AQL_OC', [[0], [''], [1]], 1500)).toEqual([[1], [''], [0]]);
+    // A lot truly at the 9.6% the case study's sample showed passes that plan 7.9% of the time.
+    expect(bundle.call<number>('AQL_PA', 0.096, 125, 7)).toBeCloseTo(0.07885, 5);
+    expect(bundle.call('AQL_PA', '', 125, 7)).toBe('');
+  });
+
+  it('AQL_SWITCHING replays a column of lots and gives the next lot’s severity, score and reason', () => {
+    const lots = (...found: number[]) => [found.map((f) => [f]), found.map(() => [1500])];
+    expect(bundle.call('AQL_SWITCHING', ...lots(8, 0, 0, 9))).toEqual([
+      ['tightened', '', 'tightened: 2 of the last 4 lots not accepted — lot 1, lot 4'],
+    ]);
+    expect(bundle.call('AQL_SWITCHING', ...lots(5, 5, 5))).toEqual([['normal', 9, 'normal: switching score 9']]);
+    const ten = lots(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect((bundle.call('AQL_SWITCHING', ...ten) as unknown[][])[0][0]).toBe('normal (reduced eligible)');
+    expect((bundle.call('AQL_SWITCHING', ...ten, 'II', 2.5, 'ISO 2859-1', true) as unknown[][])[0].slice(0, 2)).toEqual(['reduced', '']);
+    expect((bundle.call('AQL_SWITCHING', ...ten, '', '', 'Z1.4') as unknown[][])[0][1]).toBe('');
+    // Blank rows at the end of a growing column are skipped.
+    expect(bundle.call('AQL_SWITCHING', [[8], [9], ['']], [[1500], [1500], ['']])).toEqual([
+      ['tightened', '', 'tightened: 2 of the last 2 lots not accepted — lot 1, lot 2'],
+    ]);
+  });
+
   it('refuses bad input with errors that name the formula', () => {
     const cases: Array<[string, unknown[], RegExp]> = [
+      ['AQL_OC', [1.5, 1500], /^AQL_OC: a fraction of units nonconforming cannot exceed 1/],
+      ['AQL_OC', [0.02, 1500, 'II', 2.5, 'normal', 'gauss'], /^AQL_OC: basis must be "binomial" or "poisson"/],
+      ['AQL_PA', [0.02, 0, 1], /^AQL_PA: sample_size must be a whole number of 1 or more/],
+      ['AQL_SWITCHING', [[[1], [2]], [[1500]]], /^AQL_SWITCHING: defects_found has 2 cells but lot_sizes has 1/],
+      ['AQL_SWITCHING', [[[1]], [[1500]], 'II', 2.5, 'BS 6001'], /^AQL_SWITCHING: edition must be/],
+      ['AQL_SWITCHING', [[[1]], [[1500]], 'II', 2.5, '', 'yes'], /^AQL_SWITCHING: reduced_approved must be TRUE or FALSE/],
       ['DEFECT_CLASS', ['wobbly handle'], /^DEFECT_CLASS: unknown defect type "wobbly handle"; known types: colour deviation, /],
       ['DEFECT_CLASS', ['colour deviation'], /^DEFECT_CLASS: colour deviation needs a measurement/],
       ['DEFECT_CLASS', ['colour deviation', 'dark'], /^DEFECT_CLASS: the measurement for colour deviation must be a number of ΔE/],
