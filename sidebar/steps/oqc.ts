@@ -6,13 +6,25 @@ import type { CaseView } from '../../src/shared/contract';
 import { h } from '../dom';
 import { askFirst, field, values, num, wallTimeOf, form, live, liveLines, done } from '../ui';
 import { submit } from '../save';
+import { strictnessView } from './oc';
 
 export function oqcForm(c: CaseView): HTMLElement {
-  if (c.status !== 'open')
-    return done(
+  if (c.status !== 'open') {
+    const oqc = c.inspections.filter((i) => i.kind === 'OQC' && i.verdict !== 'VOID');
+    const view = done(
       'OQC inspection',
-      c.inspections.filter((i) => i.kind === 'OQC').map((i) => `${i.inspector}: ${i.verdict}${i.reasons ? ` — ${i.reasons}` : ''}`),
+      oqc.map((i) => `${i.inspector}: ${i.verdict}${i.reasons ? ` — ${i.reasons}` : ''}`),
     );
+    // After a rejection: what the sample says, against the plan's OC curve — for the factory's "too strict".
+    const last = oqc.at(-1);
+    if (last?.verdict === 'REJECT') {
+      if (last.majorFound > last.majorAc)
+        view.append(strictnessView('major', last.majorFound, { sampleSize: last.sampleSize, acceptance: last.majorAc, aql: c.aqlMajor }));
+      if (last.minorFound > last.minorAc)
+        view.append(strictnessView('minor', last.minorFound, { sampleSize: last.sampleSize, acceptance: last.minorAc, aql: c.aqlMinor }));
+    }
+    return view;
+  }
   const out = live('oqc-live');
   const f = form(
     'oqc-form',

@@ -239,7 +239,20 @@ export interface CaseView extends CaseSummary {
     functional: boolean;
   }>;
   evidenceGaps: Array<{ unitRef: string; missing: string[] }>;
-  inspections: Array<{ kind: string; at: string; inspector: string; verdict: string; reasons: string }>;
+  inspections: Array<{
+    kind: string;
+    at: string;
+    inspector: string;
+    verdict: string;
+    reasons: string;
+    /** The counts and the plan they were judged against. */
+    criticalFound: number;
+    majorFound: number;
+    minorFound: number;
+    sampleSize: number;
+    majorAc: number;
+    minorAc: number;
+  }>;
   rework?: {
     cycle: number;
     cause: string;

@@ -671,6 +671,25 @@ describe('the case desk sidebar in Chromium', () => {
     );
   });
 
+  it('answers "your inspector is too strict" after a rejection: the sample’s rate, the odds at the AQL, the OC curve', async () => {
+    run('rdSetupTracker');
+    const { id } = run('rdCreateCase', { factory: EXAMPLE.factory, style: EXAMPLE.style, orderValue: 15000, lotSize: 1500 });
+    run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 22 });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#case-select', id);
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('On hold'));
+    await page.click('#steps button:has-text("2 OQC")');
+    const major = page.locator('#strictness-major');
+    expect(await major.locator('p').first().textContent()).toBe('12 of 125 → 9.6% of the sample (95%: 5.1% to 16.2%).');
+    expect(await major.locator('p').nth(1).textContent()).toBe(
+      'A lot truly at AQL 2.5 (2.5%) passes this plan 98.6% of the time, and shows 12 or more in 125 only 0.0077% of the time.',
+    );
+    expect(await major.locator('svg.oc polyline').getAttribute('points')).toMatch(/^30\.0,6\.0 /);
+    expect(await page.locator('#strictness-minor p').first().textContent()).toBe('22 of 125 → 17.6% of the sample (95%: 11.4% to 25.4%).');
+    await screenshot(page, 'sidebar-oc-curve');
+  });
+
   it('can be used from the keyboard, with a visible focus ring and labelled fields', async () => {
     await openCase();
     await ok('case-form');

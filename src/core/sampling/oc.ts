@@ -106,3 +106,56 @@ export function rateInterval(found: number, n: number, confidence = 0.95): { rat
   const high = found === n ? 1 : solve((p) => acceptanceProbability(p, n, found), false);
   return { rate: found / n, low, high };
 }
+
+/** Points of a plan's OC curve from rate 0 to `maxRate`, for a chart. */
+export function ocCurve(
+  n: number,
+  c: number,
+  maxRate: number,
+  basis: OcBasis = 'binomial',
+  points = 61,
+): Array<{ rate: number; pa: number }> {
+  const top = basis === 'binomial' ? Math.min(1, maxRate) : maxRate;
+  return Array.from({ length: points }, (_, i) => {
+    const rate = (top * i) / (points - 1);
+    return { rate, pa: acceptanceProbability(rate, n, c, basis) };
+  });
+}
+
+/**
+ * The answer to "your inspector is too strict", for one class of a sample: the rate it shows with
+ * its 95% interval, how likely a lot truly at the AQL would pass this plan, and how likely such a
+ * lot would show this many defects or more.
+ */
+export interface Strictness {
+  found: number;
+  sampleSize: number;
+  acceptance: number;
+  /** The AQL as a rate (2.5 → 0.025). */
+  aqlRate: number;
+  rate: number;
+  low: number;
+  high: number;
+  /** P(accept) for a lot truly at the AQL. */
+  acceptedAtAql: number;
+  /** P(this many or more) for a lot truly at the AQL. */
+  thisManyAtAql: number;
+  basis: OcBasis;
+}
+
+export function strictness(found: number, plan: { sampleSize: number; acceptance: number; aql: number }): Strictness {
+  const basis = defaultBasis(plan.aql);
+  const aqlRate = plan.aql / 100;
+  const interval = rateInterval(Math.min(found, plan.sampleSize), plan.sampleSize);
+  return {
+    found,
+    sampleSize: plan.sampleSize,
+    acceptance: plan.acceptance,
+    aqlRate,
+    ...interval,
+    rate: found / plan.sampleSize,
+    acceptedAtAql: acceptanceProbability(aqlRate, plan.sampleSize, plan.acceptance, basis),
+    thisManyAtAql: atLeastProbability(aqlRate, plan.sampleSize, found, basis),
+    basis,
+  };
+}

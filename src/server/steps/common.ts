@@ -212,6 +212,12 @@ export function caseView(wb: Workbook, id: string): CaseView {
       inspector: String(r.values.inspector),
       verdict: String(r.values.verdict),
       reasons: String(r.values.reasons),
+      criticalFound: Number(r.values.criticalFound) || 0,
+      majorFound: Number(r.values.majorFound) || 0,
+      minorFound: Number(r.values.minorFound) || 0,
+      sampleSize: Number(r.values.sampleSize) || 0,
+      majorAc: Number(r.values.majorAc) || 0,
+      minorAc: Number(r.values.minorAc) || 0,
     })),
     rework: rework && {
       cycle: Number(rework.cycle),
