@@ -27,7 +27,9 @@ export function evidenceSheetFacts(c: CaseFacts): EvidenceSheetFacts {
 
 /** Only web links are made clickable; anything else is shown as the text it is. */
 function linkHtml(link: string): string {
-  return /^https?:\/\//i.test(link) ? `<a href="${esc(link)}" rel="noreferrer noopener" target="_blank">${esc(link)}</a>` : esc(link);
+  return /^https?:\/\//i.test(link)
+    ? `<a class="url" href="${esc(link)}" rel="noreferrer noopener" target="_blank">${esc(link)}</a>`
+    : `<span class="url">${esc(link)}</span>`;
 }
 
 export function evidenceSheetBody(f: EvidenceSheetFacts, lang: Language): string {

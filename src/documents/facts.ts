@@ -106,6 +106,8 @@ export interface CaseFacts {
   lotSize: number;
   status: string;
   holdAt: string;
+  /** The deadline to tell the agent of the hold. */
+  notifyBy: string;
   cartonsSealed: number | null;
   agentNotifiedAt: string;
   quarantined: boolean;

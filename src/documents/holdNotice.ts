@@ -13,6 +13,7 @@ export interface HoldNoticeFacts {
   lot: Lot;
   oqc: InspectionFacts;
   holdAt: string;
+  notifyBy: string;
   cartonsSealed: number | null;
   agentNotifiedAt: string;
   quarantined: boolean;
@@ -65,6 +66,7 @@ export function holdNoticeFacts(c: CaseFacts): HoldNoticeFacts {
     lot: lotOf(c),
     oqc: c.oqc!,
     holdAt: c.holdAt,
+    notifyBy: c.notifyBy,
     cartonsSealed: c.cartonsSealed,
     agentNotifiedAt: c.agentNotifiedAt,
     quarantined: c.quarantined,
@@ -77,13 +79,48 @@ export function holdNoticeFacts(c: CaseFacts): HoldNoticeFacts {
 
 export function holdNoticeBody(f: HoldNoticeFacts, lang: Language): string {
   const tz = f.lot.timeZone;
-  const yesNo = (b: boolean) => say(b ? TERM.yes : TERM.no, lang);
   return (
     lotTable(f.lot, lang) +
     heading({ en: 'Inspection', zh: '检验信息' }, lang) +
     inspectionTable(f.oqc, tz, lang) +
     heading({ en: 'Sampling plan and result (ISO 2859-1 / GB/T 2828.1)', zh: '抽样方案与结果（GB/T 2828.1 / ISO 2859-1）' }, lang) +
     planSection(f.oqc, lang) +
+    // Issued at the hold, before the units are classified: say what follows instead of empty tables.
+    (f.units.length
+      ? defectSections(f, lang)
+      : clause(
+          {
+            en: 'The defective units are being classified; the defect evidence sheet follows.',
+            zh: '不合格品正在分类，缺陷证据表随后提供。',
+          },
+          lang,
+        )) +
+    `<section class="keep">` +
+    heading(TERM.holdNotice, lang) +
+    clause({ en: `<b>${TERM.holdInstruction.en}</b>`, zh: `<b>${TERM.holdInstruction.zh}</b>` }, lang) +
+    (f.quarantined
+      ? clause(
+          { en: 'A critical defect quarantines the whole lot: no concession applies.', zh: '发现致命缺陷，整批隔离，不适用让步接收。' },
+          lang,
+        )
+      : '') +
+    factTable(
+      [
+        [TERM.holdSince, when(f.holdAt, tz)],
+        [{ en: 'Sourcing agent to be told by', zh: '通知采购代理的期限' }, when(f.notifyBy, tz)],
+        [TERM.holdTags, f.cartonsSealed === null ? '—' : count(f.cartonsSealed)],
+        [{ en: 'Sourcing agent told', zh: '已通知采购代理' }, when(f.agentNotifiedAt, tz)],
+      ],
+      lang,
+    ) +
+    `</section>` +
+    signatures([TERM.factoryInspector, TERM.buyerInspector], lang)
+  );
+}
+
+function defectSections(f: HoldNoticeFacts, lang: Language): string {
+  const yesNo = (b: boolean) => say(b ? TERM.yes : TERM.no, lang);
+  return (
     heading({ en: 'Defects by type and class', zh: '缺陷分类汇总' }, lang) +
     grid(
       [TERM.defectType, TERM.class, { en: 'Units', zh: '件数' }, TERM.rule],
@@ -125,25 +162,6 @@ export function holdNoticeBody(f: HoldNoticeFacts, lang: Language): string {
         [TERM.inRejectBox, `${f.inRejectBox} / ${f.units.length}`],
       ],
       lang,
-    ) +
-    `<section class="keep">` +
-    heading(TERM.holdNotice, lang) +
-    clause({ en: `<b>${TERM.holdInstruction.en}</b>`, zh: `<b>${TERM.holdInstruction.zh}</b>` }, lang) +
-    (f.quarantined
-      ? clause(
-          { en: 'A critical defect quarantines the whole lot: no concession applies.', zh: '发现致命缺陷，整批隔离，不适用让步接收。' },
-          lang,
-        )
-      : '') +
-    factTable(
-      [
-        [TERM.holdSince, when(f.holdAt, tz)],
-        [TERM.holdTags, f.cartonsSealed === null ? '—' : count(f.cartonsSealed)],
-        [{ en: 'Sourcing agent told', zh: '已通知采购代理' }, when(f.agentNotifiedAt, tz)],
-      ],
-      lang,
-    ) +
-    `</section>` +
-    signatures([TERM.factoryInspector, TERM.buyerInspector], lang)
+    )
   );
 }

@@ -60,7 +60,8 @@ td.n, .n { text-align: right; white-space: nowrap; }
 .unit { border: 1px solid #777; padding: 4px 6px; margin: 0 0 6px; break-inside: avoid; page-break-inside: avoid; }
 .unit h3 { margin-top: 0; }
 .links { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4px 8px; }
-.link { display: flex; gap: 4px; align-items: flex-start; font-size: 7.5pt; word-break: break-all; }
+.link { display: flex; gap: 4px; align-items: flex-start; font-size: 7.5pt; }
+.link .url { word-break: break-all; }
 .link .qr { flex: none; }
 .missing { color: #b00020; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 20px; margin-top: 12px; }

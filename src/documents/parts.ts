@@ -42,8 +42,11 @@ export function ruleWords(d: Pick<DefectFacts, 'rule' | 'ruleZh'>): Words {
 
 export function verdictWords(verdict: string): Words {
   const v = verdict.toUpperCase();
-  if (v === 'REJECT' || v === 'FAIL') return { en: v === 'FAIL' ? 'FAIL' : 'REJECT', zh: '拒收' };
-  if (v === 'ACCEPT' || v === 'PASS') return { en: v === 'PASS' ? 'PASS' : 'ACCEPT', zh: '接收' };
+  // A lot is accepted or rejected; a re-inspection passes or fails (合格 / 不合格).
+  if (v === 'REJECT') return { en: 'REJECT', zh: '拒收' };
+  if (v === 'ACCEPT') return { en: 'ACCEPT', zh: '接收' };
+  if (v === 'FAIL') return { en: 'FAIL', zh: '不合格' };
+  if (v === 'PASS') return { en: 'PASS', zh: '合格' };
   return { en: esc(v), zh: esc(v) };
 }
 
@@ -80,7 +83,7 @@ export function planSection(i: InspectionFacts, lang: Language): string {
       lang,
     ) +
     table +
-    `<p class="verdict ${cls}">${say(TERM.verdict, lang)}: ${say(verdict, lang)}</p>` +
+    `<p class="verdict ${cls}">${say({ en: `${TERM.verdict.en}: ${verdict.en}`, zh: `${TERM.verdict.zh}：${verdict.zh}` }, lang)}</p>` +
     planReasons(i, lang)
   );
 }

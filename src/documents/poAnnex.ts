@@ -82,7 +82,7 @@ export function poAnnexBody(f: AnnexFacts, lang: Language): string {
     `<ol class="clauses">` +
     li(
       `Five photos per defective unit: ${EVIDENCE_KINDS.filter((k) => k.key !== 'video')
-        .map((k) => esc(k.label).toLowerCase())
+        .map((k) => esc(k.label.charAt(0).toLowerCase() + k.label.slice(1)))
         .join('; ')}.`,
       `每件不合格品五张照片：${EVIDENCE_KINDS.filter((k) => k.key !== 'video')
         .map((k) => EVIDENCE_ZH[k.key])

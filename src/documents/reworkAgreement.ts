@@ -9,7 +9,7 @@ import type { Language } from './html';
 import type { CaseFacts, ReworkFacts } from './facts';
 import { lotOf, lotTable } from './parts';
 import type { Lot } from './parts';
-import { CAUSE_WORDS, SUPERVISION_ZH, TERM } from './terms';
+import { CAUSE_RULE_ZH, CAUSE_WORDS, SUPERVISION_ZH, TERM } from './terms';
 
 export interface ReworkAgreementFacts {
   lot: Lot;
@@ -54,7 +54,7 @@ function reworkSection(r: ReworkFacts, f: ReworkAgreementFacts, lang: Language):
         [TERM.cause, say({ en: esc(r.cause), zh: causeZh }, lang)],
         [
           { en: 'Allocation rule', zh: '分摊规则' },
-          say({ en: esc(r.split.rule), zh: `工厂承担人工 / 其他费用 / 返工包装的比例：${shares}` }, lang),
+          say({ en: esc(r.split.rule), zh: CAUSE_RULE_ZH[r.causeId] ?? esc(r.split.rule) }, lang),
         ],
         [{ en: 'Factory share of labour / other costs / repacking', zh: '工厂承担比例（人工 / 其他费用 / 返工包装）' }, shares],
       ],
@@ -71,7 +71,7 @@ function reworkSection(r: ReworkFacts, f: ReworkAgreementFacts, lang: Language):
         )
       : '') +
     heading({ en: 'Cost', zh: '费用' }, lang) +
-    clause(TERM.costPerUnit, lang) +
+    (r.quotedPrice === null ? clause(TERM.costPerUnit, lang) : '') +
     factTable(
       [
         ...cost,
@@ -88,18 +88,22 @@ function reworkSection(r: ReworkFacts, f: ReworkAgreementFacts, lang: Language):
     `<p>${r.scope.map(esc).join(', ') || '—'}</p>` +
     (r.leftOut ? clause({ en: `Left out: ${esc(r.leftOut)}`, zh: `未列入返工：${esc(r.leftOut)}` }, lang) : '') +
     heading({ en: 'Timeline', zh: '返工进度' }, lang) +
-    factTable(
-      [
-        [TERM.personHours, r.personHours === null ? '—' : esc(String(r.personHours))],
-        [TERM.operators, r.operators !== null ? count(r.operators) : r.operatorsNeeded !== null ? count(r.operatorsNeeded) : '—'],
-        [TERM.days, r.days === null ? '—' : count(r.days)],
-        [{ en: 'Hours per day', zh: '每日工作小时' }, r.hoursPerDay === null ? '—' : esc(String(r.hoursPerDay))],
-        [TERM.unitsPerDay, r.unitsPerDay === null ? '—' : count(r.unitsPerDay)],
-        [TERM.milestones, esc(r.milestones) || '—'],
-        [{ en: 'Agreed', zh: '约定时间' }, when(r.agreedAt, f.lot.timeZone)],
-      ],
-      lang,
-    ) +
+    // A rework priced per unit has no person-hours to plan: say so rather than print a table of dashes.
+    (r.personHours === null && r.days === null && r.operators === null
+      ? clause({ en: 'Priced per unit: no timeline in person-hours was agreed.', zh: '按件计价：未约定以工时计的返工进度。' }, lang) +
+        factTable([[{ en: 'Agreed', zh: '约定时间' }, when(r.agreedAt, f.lot.timeZone)]], lang)
+      : factTable(
+          [
+            [TERM.personHours, r.personHours === null ? '—' : esc(String(r.personHours))],
+            [TERM.operators, r.operators !== null ? count(r.operators) : r.operatorsNeeded !== null ? count(r.operatorsNeeded) : '—'],
+            [TERM.days, r.days === null ? '—' : count(r.days)],
+            [{ en: 'Hours per day', zh: '每日工作小时' }, r.hoursPerDay === null ? '—' : esc(String(r.hoursPerDay))],
+            [TERM.unitsPerDay, r.unitsPerDay === null ? '—' : count(r.unitsPerDay)],
+            [TERM.milestones, esc(r.milestones) || '—'],
+            [{ en: 'Agreed', zh: '约定时间' }, when(r.agreedAt, f.lot.timeZone)],
+          ],
+          lang,
+        )) +
     heading(TERM.supervision, lang) +
     `<ol class="clauses">${SUPERVISION_CHECKLIST.map((s) => `<li>${clause({ en: esc(s.label), zh: SUPERVISION_ZH[s.key] ?? esc(s.label) }, lang, 'span')}</li>`).join('')}` +
     `<li>${clause({ en: `Each reworked unit carries a ${TERM.reworkedSticker.en}.`, zh: `每件返工产品贴${TERM.reworkedSticker.zh}。` }, lang, 'span')}</li></ol>` +

@@ -23,7 +23,8 @@ export function typeInChinese(typeId: string, english: string): string {
 }
 
 export function ruleInChinese(c: DefectClassification): string {
-  const name = typeInChinese(c.type.id, c.type.name) + (c.context && CONTEXT_WORDS[c.context] ? `（${CONTEXT_WORDS[c.context]}）` : '');
+  // A context reads after a middle dot: 错位·关键部位（外部裁片或五金位置）, never brackets within brackets.
+  const name = typeInChinese(c.type.id, c.type.name) + (c.context && CONTEXT_WORDS[c.context] ? `·${CONTEXT_WORDS[c.context]}` : '');
   const verdict = CLASS_WORDS[c.classification].zh;
   const t = c.threshold;
   if (!t) return `${name}：${c.classification === 'ok' ? verdict : c.type.passWords ? `不合格，判为${verdict}` : `判为${verdict}`}`;

@@ -52,7 +52,7 @@ export const TERM = {
   buyerShare: w('Buyer share', '买方承担'),
   total: w('Total', '合计'),
   supervision: w('Supervision checklist', '返工监督检查表'),
-  reworkedSticker: w('"Reworked" sticker (operator ID, date, nature of rework)', '"已返工"标签（操作工号、日期、返工内容）'),
+  reworkedSticker: w('"Reworked" sticker (operator ID, date, nature of rework)', '“已返工”标签（操作工号、日期、返工内容）'),
   personHours: w('Person-hours', '工时'),
   operators: w('Operators', '操作工人数'),
   unitsPerDay: w('Units per day', '每日完成件数'),
@@ -154,6 +154,16 @@ export const CAUSE_WORDS: Readonly<Record<string, string>> = {
   'specification-ambiguity': '规格不明确',
   'approved-sample-deviation': '确认样偏差',
   'buyer-supplied-material': '买方供料',
+};
+
+/** Why each cause puts the cost where it does, by split id; the shares, which settings may change, are printed beside it. */
+export const CAUSE_RULE_ZH: Readonly<Record<string, string>> = {
+  'material-substitution': '工厂未经书面批准擅自替换物料',
+  workmanship: '做工问题',
+  'process-deviation': '生产未按规定工艺进行',
+  'specification-ambiguity': '技术资料对此未作明确规定，费用共同分担',
+  'approved-sample-deviation': '大货与本身存在差异的确认样一致，费用按比例分担',
+  'buyer-supplied-material': '买方供料导致：买方承担直接返工人工及替换物料，工厂承担返工包装',
 };
 
 /** The five photos and the video, by evidence kind key (the English is the kind's own label). */

@@ -109,7 +109,7 @@ describe('documents of the case study', () => {
     expect(text).toContain('Chen Jie');
     expect(text).toMatch(/Reworked and adjacent units, inspected 100% 返工及相邻产品（全数检验） 12/);
     expect(text).toMatch(/Sample size 样本量 200/);
-    expect(text).toMatch(/PASS 接收/);
+    expect(text).toContain('Verdict: PASS 判定：合格');
   });
 
   it('settlement statement: order value, rework, credit, value kept, recovery', () => {
@@ -193,6 +193,55 @@ describe('revisions and refusals', () => {
     expect(desk.refused('rdGetDocument', { caseId: id, kind: 'invoice' })).toMatch(/Document must be one of/);
     expect(desk.refused('rdGetDocument', { caseId: id, kind: 'evidence', language: 'fr' })).toMatch(/Language must be one of en, zh, both/);
     expect(desk.bundle.ui.shown.filter((s) => s.kind === 'modal')).toHaveLength(0);
+  });
+
+  it('a hold notice issued before classification says what follows, with the deadline to tell the agent', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<{ id: string }>('rdCreateCase', { factory: 'F', style: 'S', orderValue: 1000, lotSize: 500 });
+    desk.ok('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Ann',
+      at: '2026-03-02T08:00:00Z',
+      criticalFound: 0,
+      majorFound: 9,
+      minorFound: 0,
+    });
+    const text = textOf(desk.ok<DocumentView>('rdGetDocument', { caseId: id, kind: 'hold-notice', language: 'both' }).html);
+    expect(text).toContain('The defective units are being classified; the defect evidence sheet follows.');
+    expect(text).not.toContain('Defects by type and class');
+    expect(text).toMatch(/Sourcing agent to be told by 通知采购代理的期限 2026-03-02 10:00/);
+  });
+
+  it('keeps cartons sealed within the lot, and none from a voided passing OQC', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const { id } = desk.ok<{ id: string }>('rdCreateCase', { factory: 'F', style: 'S', orderValue: 1000, lotSize: 500 });
+    expect(
+      desk.refused('rdRecordInspection', {
+        caseId: id,
+        inspector: 'Ann',
+        criticalFound: 0,
+        majorFound: 9,
+        minorFound: 0,
+        cartonsSealed: 501,
+      }),
+    ).toMatch(/Cartons sealed with hold tags must be 500 or less/);
+    expect(
+      desk.refused('rdRecordInspection', {
+        caseId: id,
+        inspector: 'Ann',
+        criticalFound: 0,
+        majorFound: 0,
+        minorFound: 0,
+        cartonsSealed: 0,
+      }),
+    ).toMatch(/passed OQC/);
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Ann', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    desk.ok('rdReopen', { caseId: id, reason: 'counts typed in the wrong boxes' });
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Ann', criticalFound: 1, majorFound: 0, minorFound: 0 });
+    expect(desk.view(id).cartonsSealed).toBeNull();
+    expect(desk.refused('rdCorrect', { caseId: id, fact: 'cartonsSealed', value: 900, reason: 'recount' })).toMatch(/500 or less/);
   });
 
   it('refuses cartons sealed on a lot that passed, before writing anything', () => {

@@ -9,13 +9,13 @@ import { DEFECTS, EVIDENCE, INSPECTIONS } from '../../tracker/schema';
 import type { Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
-import { requiredNumber, text, time } from '../validate';
+import { text, time } from '../validate';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
 import type { Saved } from './common';
 import { classifiedRowsFor } from './defects';
 import { defectiveUnit, readLink, storeEvidence } from './evidence';
-import { oqcCounts } from './oqc';
+import { cartonsOf, oqcCounts } from './oqc';
 
 /**
  * A correction of a recorded fact, with a reason: the time the agent was told of the hold, or a
@@ -37,7 +37,8 @@ export function correct(services: Services, request: unknown): Result<Saved<Case
     }
     if (fact === 'cartonsSealed') {
       if (!record.holdAt) throw new InputError('the lot was never held, so no cartons were sealed.');
-      const cartons = requiredNumber(f, 'value', 'Cartons sealed with hold tags', { min: 0, whole: true });
+      const cartons = cartonsOf(f, record.lotSize, 'value');
+      if (cartons === undefined) throw new InputError('give the number of cartons sealed with hold tags.');
       const old = typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : '';
       if (old === cartons) throw new InputError(`${cartons} cartons are already recorded as sealed.`);
       wb.saveCase(

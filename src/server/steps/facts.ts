@@ -59,9 +59,12 @@ function defectFacts(v: Row, settings: Settings): DefectFacts {
   const types = catalogue(settings.catalogue);
   let typeId = '';
   let ruleZh = '';
+  let measurement = str(v.measurement);
   try {
     const again = classifyDefect(str(v.defectType), str(v.measurement), str(v.context), types);
     typeId = again.type.id;
+    // A bare number prints with its unit: "3" of misalignment is 3 mm to a reader of the page.
+    if (again.type.measure && /^[\d.]+$/.test(measurement)) measurement = `${measurement} ${again.type.measure.unit}`;
     if (again.rule === str(v.rule)) ruleZh = ruleInChinese(again);
   } catch {
     // A type or measurement the catalogue no longer reads: the rule stands as recorded, in English.
@@ -71,7 +74,7 @@ function defectFacts(v: Row, settings: Settings): DefectFacts {
     carton: str(v.carton),
     typeId,
     defectType: str(v.defectType),
-    measurement: str(v.measurement),
+    measurement,
     context: str(v.context),
     class: str(v.class).toLowerCase(),
     rule: str(v.rule),
@@ -112,6 +115,7 @@ export function caseFacts(wb: Workbook, id: string, found: { stored: StoredRow; 
     lotSize: record.lotSize,
     status: record.status,
     holdAt: iso(record.holdAt),
+    notifyBy: iso(record.notifyBy),
     cartonsSealed: num(stored.values.cartonsSealed),
     agentNotifiedAt: iso(record.agentNotifiedAt),
     quarantined: record.quarantined,

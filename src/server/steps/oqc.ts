@@ -18,19 +18,25 @@ export function oqcCounts(f: Fields): { criticalFound: number; majorFound: numbe
   };
 }
 
+/** Cartons sealed with hold tags: a whole number, and no more cartons than the lot has units. */
+export function cartonsOf(f: Fields, lotSize: number, key = 'cartonsSealed'): number | undefined {
+  return number(f, key, 'Cartons sealed with hold tags', { min: 0, max: lotSize, whole: true });
+}
+
 export function recordOqc(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const settings = wb.settings();
     const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
     const counts = oqcCounts(f);
     const place = text(f, 'place', 'Place of inspection', { max: 200 });
-    const cartonsSealed = number(f, 'cartonsSealed', 'Cartons sealed with hold tags', { min: 0, whole: true });
+    const cartonsSealed = cartonsOf(f, record.lotSize);
     const { case: next, result } = recordInspection(
       record,
       { inspector: wb.person(text(f, 'inspector', 'Inspector', { required: true, max: 100 })), at, ...counts },
       settings.holdNoticeHours,
     );
-    if (result.passed && cartonsSealed) throw new InputError('the lot passed OQC, so no cartons are sealed: clear "Cartons sealed".');
+    if (result.passed && cartonsSealed !== undefined)
+      throw new InputError('the lot passed OQC, so no cartons are sealed: clear "Cartons sealed".');
     const col = (key: string) => columnLetter(wb.columnOf(INSPECTIONS, key));
     const row = '{row}';
     wb.append(INSPECTIONS, [
@@ -65,7 +71,8 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
       stored,
       next,
       result.passed ? 'OQC passed: lot released' : `OQC failed: hold notice (${result.reasons.join('; ')})`,
-      cartonsSealed === undefined ? {} : { cartonsSealed },
+      // A lot inspected again after a reopening keeps no cartons from the voided inspection.
+      { cartonsSealed: cartonsSealed ?? '' },
     );
     return { ...summary(next, wb), passed: result.passed, reasons: result.reasons };
   });
@@ -74,7 +81,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
 export function agentNotified(services: Services, request: unknown): Result<Saved<CaseSummary>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const next = recordAgentNotified(record, time(f, 'at', 'Agent told at', wb.now, wb.timeZone()));
-    const cartonsSealed = number(f, 'cartonsSealed', 'Cartons sealed with hold tags', { min: 0, whole: true });
+    const cartonsSealed = cartonsOf(f, record.lotSize);
     const recorded = stored.values.cartonsSealed;
     if (cartonsSealed !== undefined && typeof recorded === 'number' && recorded !== cartonsSealed) {
       throw new InputError(`${recorded} cartons are already recorded as sealed; change it with a correction, giving the reason.`);
