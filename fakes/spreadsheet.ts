@@ -460,6 +460,98 @@ export class FakeRangeList implements Pick<GoogleAppsScript.Spreadsheet.RangeLis
   }
 }
 
+/**
+ * Charts, as Sheets' EmbeddedChartBuilder makes them: a type (from as…Chart()), the ranges the
+ * chart reads (each checked against the sheet, as getRange is), options, and the cell it sits on.
+ * Built charts are recorded on the sheet only once insertChart is called.
+ */
+export type FakeChartType = 'AREA' | 'BAR' | 'COLUMN' | 'COMBO' | 'LINE' | 'PIE' | 'SCATTER' | 'TABLE';
+
+export class FakeEmbeddedChart implements Pick<
+  GoogleAppsScript.Spreadsheet.EmbeddedChart,
+  'getRanges' | 'getOptions' | 'getChartId' | 'getNumHeaders'
+> {
+  constructor(
+    readonly id: number,
+    readonly type: FakeChartType,
+    readonly ranges: FakeRange[],
+    readonly options: Record<string, unknown>,
+    readonly position: { row: number; column: number },
+    readonly numHeaders: number,
+  ) {}
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    return this.ranges as unknown as GoogleAppsScript.Spreadsheet.Range[];
+  }
+  getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    return {
+      get: (key: string) => this.options[key] ?? null,
+      getOrDefault: (key: string) => this.options[key] ?? null,
+    } as GoogleAppsScript.Charts.ChartOptions;
+  }
+  getChartId(): number {
+    return this.id;
+  }
+  getNumHeaders(): number {
+    return this.numHeaders;
+  }
+}
+
+export class FakeEmbeddedChartBuilder {
+  private type: FakeChartType | undefined;
+  private readonly ranges: FakeRange[] = [];
+  private readonly options: Record<string, unknown> = {};
+  private position: { row: number; column: number } | undefined;
+  private headers = -1;
+  constructor(private readonly sheet: FakeSheet) {}
+  private as(type: FakeChartType): this {
+    this.type = type;
+    return this;
+  }
+  asAreaChart = () => this.as('AREA');
+  asBarChart = () => this.as('BAR');
+  asColumnChart = () => this.as('COLUMN');
+  asComboChart = () => this.as('COMBO');
+  asLineChart = () => this.as('LINE');
+  asPieChart = () => this.as('PIE');
+  asScatterChart = () => this.as('SCATTER');
+  asTableChart = () => this.as('TABLE');
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): this {
+    const r = range as unknown as FakeRange;
+    if (r.getSheet().getName() !== this.sheet.getName()) throw new Error('The range must be on the sheet the chart is built for.');
+    this.ranges.push(r);
+    return this;
+  }
+  setOption(option: string, value: unknown): this {
+    this.options[option] = value;
+    return this;
+  }
+  setNumHeaders(headers: number): this {
+    this.headers = headers;
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    void offsetX;
+    void offsetY;
+    if (anchorRowPos < 1 || anchorColPos < 1 || anchorRowPos > this.sheet.getMaxRows() || anchorColPos > this.sheet.getMaxColumns()) {
+      throw new Error(OUTSIDE_SHEET);
+    }
+    this.position = { row: anchorRowPos, column: anchorColPos };
+    return this;
+  }
+  build(): FakeEmbeddedChart {
+    // Sheets refuses a chart with no data, and one built without a type draws as the default; ours always names one.
+    if (!this.ranges.length) throw new Error('Charts must have at least one data range.');
+    return new FakeEmbeddedChart(
+      this.sheet.nextChartId(),
+      this.type ?? 'LINE',
+      [...this.ranges],
+      { ...this.options },
+      this.position ?? { row: 1, column: 1 },
+      this.headers,
+    );
+  }
+}
+
 export class FakeSheet implements Pick<
   GSheet,
   | 'getName'
@@ -478,6 +570,10 @@ export class FakeSheet implements Pick<
   | 'getConditionalFormatRules'
   | 'getProtections'
   | 'appendRow'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'removeChart'
 > {
   /** What every execution sees. */
   private grid: Cell[][] = [];
@@ -488,6 +584,8 @@ export class FakeSheet implements Pick<
   frozenRows = 0;
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly protections: FakeProtection[] = [];
+  readonly charts: FakeEmbeddedChart[] = [];
+  private chartIds = 0;
   constructor(
     private name: string,
     readonly counter: CallCounter,
@@ -582,6 +680,28 @@ export class FakeSheet implements Pick<
   }
   getName(): string {
     return this.name;
+  }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.counter.count('newChart');
+    return new FakeEmbeddedChartBuilder(this) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.counter.count('insertChart');
+    if (!(chart instanceof FakeEmbeddedChart)) throw new Error('insertChart takes a chart built by newChart().build().');
+    this.charts.push(chart);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.counter.count('getCharts');
+    return [...this.charts] as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.counter.count('removeChart');
+    const at = this.charts.indexOf(chart as unknown as FakeEmbeddedChart);
+    if (at < 0) throw new Error('The chart is not on this sheet.');
+    this.charts.splice(at, 1);
+  }
+  nextChartId(): number {
+    return ++this.chartIds;
   }
   setName(name: string): void {
     this.name = name;

@@ -35,9 +35,9 @@ function must<T>(call: Call, handler: string, request?: unknown): T {
 }
 
 /** Runs the whole case; returns its ID. Sets the tracker up first if needed. */
-export function loadExample(call: Call): string {
+export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 'factory'>> = {}): string {
   must(call, 'rdSetupTracker');
-  const e = EXAMPLE;
+  const e = { ...EXAMPLE, ...overrides };
   const { id } = must<{ id: string }>(call, 'rdCreateCase', {
     factory: e.factory,
     style: e.style,

@@ -13,3 +13,4 @@ export { settle } from './steps/settle';
 export { reopen } from './steps/reopen';
 export { readSelection } from './steps/selection';
 export { getDocument } from './steps/documents';
+export { getFactoryStatus, refreshScorecard } from './steps/factories';

@@ -317,6 +317,18 @@ global.showPoAnnex = function () {
   if (!result.ok) SpreadsheetApp.getUi().alert('Rework Desk', result.error, SpreadsheetApp.getUi().ButtonSet.OK);
 };
 
+global.refreshFactoryScorecard = function () {
+  const result = handlers.refreshScorecard(appsScript);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'Rework Desk',
+    result.ok
+      ? `Factory scorecard refreshed: ${result.data.factories} factories in RD Factories, ${result.data.charts} charts in RD Charts.${result.data.problems ? ` ${result.data.problems} cell(s) could not be read.` : ''}`
+      : result.error,
+    ui.ButtonSet.OK,
+  );
+};
+
 global.showCaseDesk = function () {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rework Desk'));
 };
@@ -396,4 +408,10 @@ global.rdReadSelection = function () {
 };
 global.rdGetDocument = function (request: unknown) {
   return handlers.getDocument(appsScript, request);
+};
+global.rdFactoryStatus = function (request: unknown) {
+  return handlers.getFactoryStatus(appsScript, request);
+};
+global.rdRefreshScorecard = function () {
+  return handlers.refreshScorecard(appsScript);
 };

@@ -29,6 +29,8 @@ export const HANDLERS = [
   'rdReopen',
   'rdReadSelection',
   'rdGetDocument',
+  'rdFactoryStatus',
+  'rdRefreshScorecard',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 
@@ -42,7 +44,9 @@ export interface CreateCaseRequest {
   level?: string;
   aqlMajor?: number;
   aqlMinor?: number;
+  /** Blank: the severity the factory's record calls for (its switching state), per class. */
   severity?: string;
+  severityMinor?: string;
 }
 
 export interface InspectionRequest {
@@ -220,6 +224,8 @@ export interface CaseView extends CaseSummary {
   aqlMajor: number;
   aqlMinor: number;
   severity: string;
+  /** The minor class's severity (the switching rules run per class). */
+  severityMinor: string;
   inspector: string;
   holdAt: string;
   notifyBy: string;
@@ -299,6 +305,23 @@ export interface SettingsView {
   people: Array<{ name: string; role: string; id: string }>;
   /** Changes whenever a setting does: a save sends back the settings only when the sidebar's stamp is stale. */
   stamp: string;
+}
+
+/** A factory's switching severity per class for its next case, with why (the switching rules of the workbook's edition). */
+export interface FactoryStatusView {
+  edition: string;
+  major: { severity: string; score: number | null; reason: string };
+  minor: { severity: string; score: number | null; reason: string };
+  /** Inspection is discontinued until the factory's corrective action is recorded in RD Factories. */
+  discontinued: boolean;
+  lots: number;
+}
+
+export interface ScorecardResult {
+  factories: number;
+  charts: number;
+  /** Cells that could not be read (their rows count as far as they could be read). */
+  problems: number;
 }
 
 export interface SetupResult {

@@ -32,6 +32,7 @@ export function caseFromRow(row: Row, problems: readonly string[] = []): CaseRec
     aqlMajor: Number(row.aqlMajor),
     aqlMinor: Number(row.aqlMinor),
     severity: str(row.severity) as Severity,
+    severityMinor: (str(row.severityMinor) || undefined) as Severity | undefined,
     inspector: str(row.inspector) || undefined,
     holdAt: date(row.holdAt),
     notifyBy: date(row.notifyBy),

@@ -61,6 +61,7 @@ export const CASES: SheetSpec = {
     n('aqlMajor', 'AQL major', { options: AQL_VALUES }),
     n('aqlMinor', 'AQL minor', { options: AQL_VALUES }),
     t('severity', 'Severity', { options: SEVERITIES }),
+    t('severityMinor', 'Severity minor', { options: SEVERITIES }),
     t('inspector', 'OQC inspector'),
     date('holdAt', 'Hold notice at', { computed: true }),
     date('notifyBy', 'Tell agent by', { computed: true }),
@@ -247,6 +248,36 @@ export const DOCUMENTS: SheetSpec = {
   ],
 };
 
+export const FACTORIES: SheetSpec = {
+  key: 'factories',
+  name: 'RD Factories',
+  purpose:
+    'the factory scorecard, one row per factory: its record and its switching severity per class; tick reduced inspection approved, or date a corrective action, in the last two columns',
+  columns: [
+    t('factory', 'Factory', { computed: true }),
+    t('severityMajor', 'Next lot: major', { computed: true }),
+    t('severityMinor', 'Next lot: minor', { computed: true }),
+    t('switching', 'Why', { computed: true }),
+    n('lots', 'Lots inspected', { computed: true }),
+    pct('firstPassRate', 'OQC first pass', { computed: true }),
+    n('cases', 'Cases', { computed: true }),
+    n('criticalPer100', 'Critical /100 sampled', { computed: true }),
+    n('majorPer100', 'Major /100 sampled', { computed: true }),
+    n('minorPer100', 'Minor /100 sampled', { computed: true }),
+    t('topDefects', 'Top defects', { computed: true }),
+    t('reworkCost', 'Rework cost', { computed: true }),
+    t('factoryShare', 'Factory paid', { computed: true }),
+    t('concessionCredits', 'Concession credits', { computed: true }),
+    n('meanDaysToRelease', 'Mean days hold → release', { computed: true }),
+    pct('reinspectionFirstPass', 'Re-inspection first pass', { computed: true }),
+    n('newMajorFailures', 'New-major failures', { computed: true }),
+    pct('averageRecovery', 'Average recovery', { computed: true }),
+    date('refreshedAt', 'Refreshed', { computed: true }),
+    bool('reducedApproved', 'Reduced inspection approved'),
+    date('correctiveActionAt', 'Corrective action on'),
+  ],
+};
+
 /** Who inspects, reworks and signs: names picked in the desk, and the one spelling each is stored under. */
 export const PEOPLE_ROLES = ['Inspector', 'Operator', 'Supervisor', 'Agent'] as const;
 export const PEOPLE: SheetSpec = {
@@ -272,6 +303,7 @@ export const TRACKER_SHEETS: readonly SheetSpec[] = [
   REWORKED_UNITS,
   SETTLEMENTS,
   DOCUMENTS,
+  FACTORIES,
   LOG,
   PEOPLE,
   SETTINGS,

@@ -18,6 +18,8 @@ import {
   parseSeverity,
 } from '../core/sampling/vocabulary';
 import { SETTINGS } from './schema';
+import { parseEdition } from '../core/sampling/switching';
+import type { Edition } from '../core/sampling/switching';
 import { readAll } from './table';
 import type { Row } from './table';
 
@@ -40,6 +42,8 @@ export interface Settings {
   currency: string;
   grades: ConcessionGrade[];
   splits: CostSplit[];
+  /** Which switching rules move a factory between normal, tightened and reduced inspection. */
+  edition: Edition;
 }
 
 export const DEFAULT_CURRENCY = 'USD';
@@ -93,6 +97,12 @@ const defs: SettingDef[] = [
     value: DEFAULT_SEVERITY,
     notes: `default ${DEFAULT_SEVERITY}; normal, tightened or reduced`,
     apply: (s, cell) => (s.severity = parseSeverity(String(cell))),
+  },
+  {
+    name: 'Switching rules',
+    value: 'ISO 2859-1',
+    notes: 'default ISO 2859-1 (with the switching score); or 105E (MIL-STD-105E / ANSI/ASQ Z1.4)',
+    apply: (s, cell) => (s.edition = parseEdition(String(cell))),
   },
   {
     name: 'Hold notice hours',
@@ -219,6 +229,7 @@ export function defaultSettings(): Settings {
     catalogue: DEFECT_CATALOGUE.map((t) => ({ ...t })),
     grades: CONCESSION_GRADES.map((g) => ({ ...g })),
     splits: COST_SPLITS.map((s) => ({ ...s })),
+    edition: 'ISO 2859-1',
   };
 }
 

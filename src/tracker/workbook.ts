@@ -8,7 +8,7 @@ import { personKey, samePerson } from '../core/people';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
-import { CASES, DEFECTS, EVIDENCE, LOG, PEOPLE, REWORK, REWORKED_UNITS, SETTINGS } from './schema';
+import { CASES, DEFECTS, EVIDENCE, FACTORIES, LOG, PEOPLE, REWORK, REWORKED_UNITS, SETTINGS } from './schema';
 import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
@@ -31,7 +31,17 @@ const GROWTH_ROWS = 1000;
 
 /** The column whose value makes a row the tracker's: rows without it are the user's (or empty). */
 function keyOf(spec: SheetSpec): string {
-  return spec === CASES ? 'id' : spec === LOG ? 'at' : spec === SETTINGS ? 'setting' : spec === PEOPLE ? 'name' : 'caseId';
+  return spec === CASES
+    ? 'id'
+    : spec === LOG
+      ? 'at'
+      : spec === SETTINGS
+        ? 'setting'
+        : spec === PEOPLE
+          ? 'name'
+          : spec === FACTORIES
+            ? 'factory'
+            : 'caseId';
 }
 
 interface SheetState {

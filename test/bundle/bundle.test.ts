@@ -29,12 +29,16 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   setUpCaseTracker: [],
   showCaseDesk: [],
   showPoAnnex: [],
+  refreshFactoryScorecard: [],
   rdSetupTracker: [],
   rdListCases: [],
   rdGetSettings: [],
   rdReadSelection: [],
+  rdRefreshScorecard: [],
   ...Object.fromEntries(
-    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings', 'rdReadSelection'].includes(h)).map((h) => [h, ['request']]),
+    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings', 'rdReadSelection', 'rdRefreshScorecard'].includes(h)).map(
+      (h) => [h, ['request']],
+    ),
   ),
 };
 const isCustomFunction = (name: string) => name === name.toUpperCase();

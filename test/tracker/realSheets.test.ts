@@ -28,7 +28,8 @@ describe('a real workbook', () => {
   it('runs 25 case studies in a row, RD Log and RD Evidence growing well past 1,000 rows', () => {
     const desk = setUp();
     const call = (handler: string, request?: unknown) => desk.raw(handler, request);
-    const ids = Array.from({ length: 25 }, () => loadExample(call));
+    // One factory each: 25 failed lots from one factory would discontinue its inspection (the switching rules).
+    const ids = Array.from({ length: 25 }, (_, i) => loadExample(call, { factory: `${EXAMPLE.factory} #${i + 1}` }));
     expect(new Set(ids).size).toBe(25);
     expect(ids[24]).toMatch(/-0025$/);
     const log = desk.sheet('RD Log');

@@ -55,7 +55,10 @@ export interface NewCase {
   level: InspectionLevel;
   aqlMajor: number;
   aqlMinor: number;
+  /** The major class's severity, and the minor's unless severityMinor says otherwise. */
   severity: Severity;
+  /** The switching rules run per class: the minor class can be on another severity. */
+  severityMinor?: Severity;
 }
 
 export interface CaseRecord extends NewCase {
@@ -103,7 +106,7 @@ export function openCase(id: string, input: NewCase, now: Date): CaseRecord {
     throw new InputError(`lot size must be a whole number of units; got ${input.lotSize}.`);
   // Checking the plan now catches a bad AQL before anything is written.
   samplePlan(input.lotSize, { level: input.level, aql: input.aqlMajor, severity: input.severity });
-  samplePlan(input.lotSize, { level: input.level, aql: input.aqlMinor, severity: input.severity });
+  samplePlan(input.lotSize, { level: input.level, aql: input.aqlMinor, severity: input.severityMinor ?? input.severity });
   return {
     id,
     status: 'open',
@@ -118,6 +121,7 @@ export function openCase(id: string, input: NewCase, now: Date): CaseRecord {
     aqlMajor: input.aqlMajor,
     aqlMinor: input.aqlMinor,
     severity: input.severity,
+    ...(input.severityMinor && input.severityMinor !== input.severity ? { severityMinor: input.severityMinor } : {}),
     quarantined: false,
     reworkCycle: 0,
     factoryPaysNextCycle: false,
@@ -144,12 +148,11 @@ export interface InspectionResult {
 
 /** The OQC verdict: any critical fails (zero tolerance), as does reaching Re for major or minor. */
 export function oqcResult(
-  c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'aqlMajor' | 'aqlMinor'>,
+  c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'severityMinor' | 'aqlMajor' | 'aqlMinor'>,
   input: Omit<InspectionInput, 'inspector' | 'at'>,
 ): InspectionResult {
-  const options = { level: c.level, severity: c.severity };
-  const major = samplePlan(c.lotSize, { ...options, aql: c.aqlMajor });
-  const minor = samplePlan(c.lotSize, { ...options, aql: c.aqlMinor });
+  const major = samplePlan(c.lotSize, { level: c.level, severity: c.severity, aql: c.aqlMajor });
+  const minor = samplePlan(c.lotSize, { level: c.level, severity: c.severityMinor ?? c.severity, aql: c.aqlMinor });
   // Defectives of a class are units of the sample: there cannot be more than were inspected.
   const sampled = Math.max(major.sampleSize, minor.sampleSize);
   for (const [label, found] of [

@@ -11,6 +11,9 @@ import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, number, requiredNumber, text } from '../validate';
 import { answer, caseId, caseView, handle, locked, reader, summary } from './common';
+import { statusOfFactory } from './factories';
+import { planSeverity } from '../../core/factory/history';
+import type { Severity } from '../../core/sampling/tables';
 import type { Saved } from './common';
 
 /** How many closed cases the picker lists, most recent first, besides every open one. */
@@ -79,26 +82,53 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
       const settings = wb.settings();
       const level = text(f, 'level', 'Inspection level');
       const severity = text(f, 'severity', 'Severity');
+      const severityMinor = text(f, 'severityMinor', 'Severity minor');
+      const factory = text(f, 'factory', 'Factory', { required: true, max: 200 });
+      // A factory's next case starts where its record puts it, class by class (unless the agent sets a severity).
+      const history = statusOfFactory(wb, factory);
+      if (history.discontinued) {
+        throw new InputError(
+          `inspection of ${factory} is discontinued: ${(history.major.severity === 'discontinued'
+            ? history.major.reason
+            : history.minor.reason
+          )
+            .replace(/^discontinued: /, '')
+            .replace(
+              /; record .*$/,
+              '',
+            )}. Record its corrective action in "RD Factories" (Corrective action on) to resume on tightened inspection.`,
+        );
+      }
       const aqlMajor = number(f, 'aqlMajor', 'AQL major', { min: 0 });
       const aqlMinor = number(f, 'aqlMinor', 'AQL minor', { min: 0 });
       const id = newCaseId(wb);
       const record = openCase(
         id,
         {
-          factory: text(f, 'factory', 'Factory', { required: true, max: 200 }),
+          factory,
           style: text(f, 'style', 'Style', { required: true, max: 200 }),
           po: text(f, 'po', 'PO', { max: 100 }),
           orderValue: requiredNumber(f, 'orderValue', 'Order value', { min: 0 }),
           currency: text(f, 'currency', 'Currency', { max: 8 }) || settings.currency,
           lotSize: requiredNumber(f, 'lotSize', 'Lot size', { min: 1, whole: true }),
           level: level ? parseLevel(level) : settings.level,
-          severity: severity ? parseSeverity(severity) : settings.severity,
+          severity: severity
+            ? parseSeverity(severity)
+            : history.lots
+              ? (planSeverity(history.major.severity) as Severity)
+              : settings.severity,
+          severityMinor: severityMinor
+            ? parseSeverity(severityMinor)
+            : history.lots
+              ? (planSeverity(history.minor.severity) as Severity)
+              : undefined,
           aqlMajor: aqlMajor === undefined ? settings.aqlMajor : checkAql(aqlMajor),
           aqlMinor: aqlMinor === undefined ? settings.aqlMinor : checkAql(aqlMinor),
         },
         wb.now,
       );
-      wb.saveCase(undefined, record, 'Case opened', {}, []);
+      const switching = history.lots ? ` (switching: major ${history.major.severity}, minor ${history.minor.severity})` : '';
+      wb.saveCase(undefined, record, `Case opened${switching}`, {}, []);
       return answer(wb, f, id, summary(record, wb));
     });
   });

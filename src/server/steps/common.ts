@@ -181,6 +181,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
     aqlMajor: record.aqlMajor,
     aqlMinor: record.aqlMinor,
     severity: record.severity,
+    severityMinor: record.severityMinor ?? record.severity,
     inspector: record.inspector ?? '',
     holdAt: iso(record.holdAt),
     notifyBy: iso(record.notifyBy),

@@ -5,9 +5,23 @@ import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK, SETTLEMENTS } from '../../tracker/schema';
 import type { Services } from '../services';
 import { onCase, summary } from './common';
+import { refreshScorecard } from './factories';
 import type { Saved } from './common';
 
-export function settle(services: Services, request: unknown): Result<Saved<CaseSummary & { valueKept: number; recoveryRate: number }>> {
+export function settle(
+  services: Services,
+  request: unknown,
+): Result<Saved<CaseSummary & { valueKept: number; recoveryRate: number; scorecardRefreshed: boolean }>> {
+  const settled = settleCase(services, request);
+  if (!settled.ok) return settled;
+  // The factory's record changes with its settlement: the scorecard follows, in a step of its own, so
+  // a scorecard that cannot be rebuilt never undoes a settlement.
+  const refreshed = refreshScorecard(services);
+  if (!refreshed.ok) console.error(`Scorecard not refreshed after settling: ${refreshed.error}`);
+  return { ok: true, data: { ...settled.data, scorecardRefreshed: refreshed.ok } };
+}
+
+function settleCase(services: Services, request: unknown): Result<Saved<CaseSummary & { valueKept: number; recoveryRate: number }>> {
   return onCase(services, request, ({ wb, stored, record }) => {
     const next = recordSettled(record);
     const rework = wb.rowsOf(REWORK, record.id);
