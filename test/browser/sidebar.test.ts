@@ -690,6 +690,28 @@ describe('the case desk sidebar in Chromium', () => {
     await screenshot(page, 'sidebar-oc-curve');
   });
 
+  it('says, as the factory is typed, what its lots call for: the switching severity per class and why', async () => {
+    run('rdSetupTracker');
+    for (const majorFound of [12, 9]) {
+      const { id } = run('rdCreateCase', { factory: 'Huadu Leather Goods', style: 'Tote', orderValue: 1000, lotSize: 1500 });
+      run('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound, minorFound: 0 });
+    }
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.click('#new-case');
+    await page.fill('#case-factory', 'huadu leather goods');
+    await page.press('#case-factory', 'Tab');
+    await page.waitForFunction(() => document.querySelector('#case-history')?.textContent?.includes('Major'));
+    expect(await page.locator('#case-history p').allTextContents()).toEqual([
+      'Major: tightened: 2 of the last 2 lots not accepted — RD-2026-0001, RD-2026-0002',
+      'Minor: normal: switching score 6',
+    ]);
+    await fill(page, 'case-form', { style: 'Tote', orderValue: 1000, lotSize: 1500 });
+    await ok('case-form');
+    await page.click('#steps button:has-text("1 Case")');
+    expect(await page.locator('#step dl').textContent()).toContain('major AQL 2.5 (tightened), minor AQL 4 (normal)');
+  });
+
   it('can be used from the keyboard, with a visible focus ring and labelled fields', async () => {
     await openCase();
     await ok('case-form');
