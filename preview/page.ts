@@ -21,6 +21,9 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   aside header { padding: 8px; border-bottom: 1px solid #dadce0; font-weight: bold; background: #f8f9fa; }
   iframe { border: 0; width: 300px; flex: 1; }
   .empty { padding: 16px; color: #5f6368; }
+  .charts { display: flex; flex-wrap: wrap; gap: 12px; padding: 12px; }
+  .charts figure { margin: 0; border: 1px solid #dadce0; padding: 6px; }
+  .charts figcaption { font-weight: bold; font-size: 12px; margin-bottom: 4px; }
   /* A dialog as Sheets shows one: over the whole window, the page in a frame, a title and a close button. */
   #dialog { position: fixed; inset: 0; background: rgba(32,33,36,.6); display: flex; align-items: center; justify-content: center; z-index: 10; }
   #dialog[hidden] { display: none; }
@@ -37,6 +40,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     <h1>Rework Desk — local preview</h1>
     <button id="example" type="button">Load the example case</button>
     <button id="reset" type="button">Reset workbook</button>
+    <button id="scorecard" type="button" title="Extensions → Rework Desk → Refresh factory scorecard">Refresh factory scorecard</button>
     <button id="annex" type="button" title="Extensions → Rework Desk → PO quality annex (print)">PO quality annex</button>
     <span id="note" role="status"></span>
   </div>
@@ -77,8 +81,60 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
           table.appendChild(tr);
         });
         grid.appendChild(table);
+        if (sheet.charts && sheet.charts.length) grid.appendChild(drawCharts(sheet.charts));
       });
     });
+  }
+  // A plain drawing of each chart the sheet holds (Sheets draws the real ones): the first column
+  // across, the others as lines, or as bars for bar and column charts; the header row names them.
+  function drawCharts(charts) {
+    var NS = 'http://www.w3.org/2000/svg';
+    var box = document.createElement('div');
+    box.className = 'charts';
+    charts.forEach(function (chart) {
+      var fig = document.createElement('figure');
+      fig.dataset.type = chart.type;
+      var cap = document.createElement('figcaption');
+      cap.textContent = chart.title + ' (' + chart.type.toLowerCase() + ')';
+      fig.appendChild(cap);
+      var W = 320, H = 180, pad = 24;
+      var svg = document.createElementNS(NS, 'svg');
+      svg.setAttribute('width', W); svg.setAttribute('height', H);
+      var xs = chart.columns[0].slice(1);
+      var series = chart.columns.slice(1).map(function (col) { return col.slice(1).map(Number); });
+      var max = Math.max.apply(null, [1e-9].concat(series.map(function (s) { return Math.max.apply(null, s.filter(isFinite)); })));
+      var colors = ['#1a73e8', '#d93025', '#188038'];
+      series.forEach(function (ys, k) {
+        if (chart.type === 'BAR' || chart.type === 'COLUMN' || (chart.type === 'COMBO' && k === 0)) {
+          var w = (W - 2 * pad) / Math.max(ys.length, 1);
+          ys.forEach(function (y, i) {
+            var r = document.createElementNS(NS, 'rect');
+            var h = (H - 2 * pad) * (y / max);
+            r.setAttribute('x', pad + i * w + 2); r.setAttribute('width', Math.max(w - 4, 1));
+            r.setAttribute('y', H - pad - h); r.setAttribute('height', h); r.setAttribute('fill', colors[k % 3]);
+            svg.appendChild(r);
+          });
+        } else {
+          var top = chart.type === 'COMBO' ? Math.max.apply(null, ys) || 1 : max;
+          var pts = ys.map(function (y, i) { return (pad + (W - 2 * pad) * (ys.length > 1 ? i / (ys.length - 1) : 0)).toFixed(1) + ',' + (H - pad - (H - 2 * pad) * (y / top)).toFixed(1); });
+          var line = document.createElementNS(NS, 'polyline');
+          line.setAttribute('points', pts.join(' ')); line.setAttribute('fill', 'none'); line.setAttribute('stroke', colors[k % 3]); line.setAttribute('stroke-width', 2);
+          svg.appendChild(line);
+        }
+      });
+      var axis = document.createElementNS(NS, 'path');
+      axis.setAttribute('d', 'M' + pad + ' ' + pad + 'V' + (H - pad) + 'H' + (W - pad)); axis.setAttribute('stroke', '#5f6368'); axis.setAttribute('fill', 'none');
+      svg.appendChild(axis);
+      [xs[0], xs[xs.length - 1]].forEach(function (label, i) {
+        var t = document.createElementNS(NS, 'text');
+        t.setAttribute('x', i ? W - pad - 40 : pad); t.setAttribute('y', H - 6); t.setAttribute('font-size', '10');
+        t.textContent = label === undefined ? '' : String(label).slice(0, 14);
+        svg.appendChild(t);
+      });
+      fig.appendChild(svg);
+      box.appendChild(fig);
+    });
+    return box;
   }
   function post(path, note) {
     document.getElementById('note').textContent = note;
@@ -103,6 +159,13 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     box.hidden = false;
   }
   document.getElementById('dialog-close').onclick = function () { document.getElementById('dialog').hidden = true; document.getElementById('dialog-frame').src = 'about:blank'; };
+  document.getElementById('scorecard').onclick = function () {
+    fetch('/menu/refreshFactoryScorecard', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
+      document.getElementById('note').textContent = answer.alert || '';
+      current = 'RD Charts';
+      load();
+    });
+  };
   document.getElementById('annex').onclick = function () {
     fetch('/menu/showPoAnnex', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
       if (answer.dialog) showDialog(answer.dialog);

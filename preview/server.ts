@@ -60,7 +60,7 @@ const RUN_SHIM = `<script>
 
 const CALLABLE = new Set<string>(HANDLERS);
 /** Menu items the preview's bar offers, by their function in Code.js. */
-const MENU = new Set(['showPoAnnex']);
+const MENU = new Set(['showPoAnnex', 'refreshFactoryScorecard']);
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const spreadsheet = new FakeSpreadsheet(undefined, 'Rework Desk preview');
@@ -95,7 +95,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', PREVIEW_PAGE);
     if (req.method === 'GET' && url.pathname === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', sidebar);
     if (req.method === 'GET' && url.pathname === '/workbook') {
-      const sheets = spreadsheet.sheets.map((s) => ({ name: s.getName(), rows: s.dump().map((row) => row.map(display)) }));
+      const sheets = spreadsheet.sheets.map((s) => ({
+        name: s.getName(),
+        rows: s.dump().map((row) => row.map(display)),
+        // Charts as the sheet holds them: type, title, and the columns of the ranges they read.
+        charts: s.charts.map((c) => ({
+          type: c.type,
+          title: String(c.options.title ?? ''),
+          columns: c.ranges.flatMap((r) => {
+            const values = r.getValues();
+            return values[0].map((_, col) => values.map((line) => display(line[col])));
+          }),
+        })),
+      }));
       return send(res, 200, 'application/json', JSON.stringify({ sheets }));
     }
     if (req.method === 'POST' && url.pathname.startsWith('/run/')) {
@@ -119,12 +131,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const alerts = bundle.ui.alerts.length;
       bundle.call(name);
       save();
-      return send(
-        res,
-        200,
-        'application/json',
-        JSON.stringify({ dialog: newDialog(before), alert: bundle.ui.alerts.slice(alerts).at(-1) }),
-      );
+      // An alert is its title, then its message: the bar shows the message.
+      const alert = bundle.ui.alerts
+        .slice(alerts)
+        .at(-1)
+        ?.replace(/^Rework Desk\n/, '');
+      return send(res, 200, 'application/json', JSON.stringify({ dialog: newDialog(before), alert }));
     }
     if (req.method === 'GET' && url.pathname.startsWith('/dialog/')) {
       const dialog = dialogs[Number(url.pathname.slice('/dialog/'.length))];
