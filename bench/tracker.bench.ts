@@ -5,7 +5,8 @@
 import { FakeSpreadsheet } from '../fakes/spreadsheet';
 import { loadExample } from '../preview/example';
 import type { CaseList } from '../src/shared/contract';
-import { CASES, DEFECTS, EVIDENCE, LOG } from '../src/tracker/schema';
+import { CASES, DEFECTS, EVIDENCE, FACTORIES, INSPECTIONS, LOG, REWORK, SETTLEMENTS } from '../src/tracker/schema';
+import { factoryScorecard } from '../src/core/factory/scorecard';
 import type { SheetSpec } from '../src/tracker/schema';
 import { Desk } from '../test/support/desk';
 import { loadBundle as load } from '../fakes/runtime';
@@ -172,4 +173,132 @@ export function run(distDir: URL): void {
     `  service calls: ${counter.total()}; cells read: ${counter.cellsRead} of the ${10_000 * CASES.columns.length} cells RD Cases holds`,
   );
   console.log(`  time / reading all of RD Cases once (the fake's getValues): ${(median(times) / median(reads)).toFixed(2)}×`);
+  scorecardBench();
+}
+
+/**
+ * The factory scorecard at 50 factories and 10,000 cases (one OQC each, one in four with a
+ * re-inspection, settlements for the closed ones): what a refresh reads from Sheets, and the pure
+ * computation's time in V8 against a bare pass over the same rows.
+ */
+export function scorecardBench(): void {
+  const desk = new Desk(loadBundle(new FakeSpreadsheet()));
+  desk.ok('rdSetupTracker');
+  const cases = 10_000;
+  const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 3_600_000);
+  const found = (i: number) => (i * 7919) % 13;
+  put(
+    desk,
+    CASES,
+    Array.from({ length: cases }, (_, i) => ({
+      id: caseIdOf(i),
+      status: 'settled',
+      createdAt: at(i),
+      factory: `Factory ${i % 50}`,
+      style: `Style ${i}`,
+      orderValue: 15000,
+      currency: 'USD',
+      lotSize: 1500,
+      level: 'II',
+      aqlMajor: 2.5,
+      aqlMinor: 4,
+      severity: 'normal',
+      wasHeld: found(i) >= 8,
+      holdAt: at(i),
+      concessionCredit: found(i) >= 8 ? 450 : '',
+      updatedAt: at(i),
+    })),
+  );
+  put(
+    desk,
+    INSPECTIONS,
+    Array.from({ length: cases }, (_, i) => ({
+      caseId: caseIdOf(i),
+      kind: 'OQC',
+      at: at(i),
+      inspector: 'Li Wei',
+      lotSize: 1500,
+      level: 'II',
+      severity: 'normal',
+      aqlMajor: 2.5,
+      aqlMinor: 4,
+      majorFound: found(i),
+      minorFound: found(i + 3),
+      criticalFound: 0,
+      letter: 'K',
+      sampleSize: 125,
+      majorAc: 7,
+      majorRe: 8,
+      minorAc: 10,
+      minorRe: 11,
+      verdict: found(i) >= 8 || found(i + 3) >= 11 ? 'REJECT' : 'ACCEPT',
+    })),
+  );
+  put(
+    desk,
+    DEFECTS,
+    Array.from({ length: cases * 3 }, (_, j) => ({
+      caseId: caseIdOf(Math.floor(j / 3)),
+      unitRef: `U${j % 3}`,
+      defectType: ['Colour deviation', 'Misalignment', 'Loose thread'][(j * 31) % 3],
+      class: 'MAJOR',
+    })),
+  );
+  put(
+    desk,
+    SETTLEMENTS,
+    Array.from({ length: cases }, (_, i) => ({
+      caseId: caseIdOf(i),
+      currency: 'USD',
+      orderValue: 15000,
+      recoveryRate: 0.9 + (i % 10) / 100,
+      settledAt: at(i + 48),
+    })),
+  );
+  const counter = desk.bundle.spreadsheet.counter;
+  desk.ok('rdRefreshScorecard');
+  counter.reset();
+  const result = desk.ok<{ factories: number; charts: number }>('rdRefreshScorecard');
+  const held = [CASES, INSPECTIONS, DEFECTS, REWORK, SETTLEMENTS, FACTORIES].reduce(
+    (sum, spec) => sum + (desk.sheet(spec.name).getLastRow() - 1) * spec.columns.length,
+    0,
+  );
+  console.log('Factory scorecard (rdRefreshScorecard) at 50 factories, 10,000 cases');
+  console.log(`  factories: ${result.factories}; charts: ${result.charts}`);
+  console.log(`  service calls: ${counter.total()}; cells read: ${counter.cellsRead} (the six sheets it reads hold ${held} cells: ${(counter.cellsRead / held).toFixed(2)}× one read of each)`);
+
+  // The pure computation, on rows already in memory, against a bare loop over the same rows.
+  const oqc = Array.from({ length: cases }, (_, i) => ({
+    caseId: caseIdOf(i),
+    at: at(i),
+    lotSize: 1500,
+    severity: 'normal' as const,
+    letter: 'K',
+    sampleSize: 125,
+    criticalFound: 0,
+    major: { aql: 2.5, acceptance: 7, rejection: 8, found: found(i) },
+    minor: { aql: 4, acceptance: 10, rejection: 11, found: found(i + 3) },
+  }));
+  const input = {
+    cases: Array.from({ length: cases }, (_, i) => ({ id: caseIdOf(i), factory: `Factory ${i % 50}`, currency: 'USD', wasHeld: found(i) >= 8, concessionCredit: 450, holdAt: at(i) })),
+    oqc,
+    reinspections: [],
+    defects: Array.from({ length: cases * 3 }, (_, j) => ({ caseId: caseIdOf(Math.floor(j / 3)), defectType: 'Misalignment', class: 'MAJOR' })),
+    rework: [],
+    settlements: Array.from({ length: cases }, (_, i) => ({ caseId: caseIdOf(i), recoveryRate: 0.95, settledAt: at(i + 48) })),
+  };
+  const compute = Array.from({ length: 7 }, () => {
+    const start = process.hrtime.bigint();
+    factoryScorecard(input, { edition: 'ISO 2859-1' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  const bare = Array.from({ length: 7 }, () => {
+    const start = process.hrtime.bigint();
+    let sum = 0;
+    for (const l of input.oqc) sum += l.major.found + l.minor.found;
+    for (const d of input.defects) sum += d.defectType.length;
+    if (sum < 0) throw new Error('unreachable');
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  console.log(`  compute (median of 7): ${median(compute).toFixed(1)} ms (target ≤ 300 ms); ratio to a bare pass over the rows: ${(median(compute) / median(bare)).toFixed(0)}×`);
 }

@@ -101,7 +101,7 @@ describe('switching from a factory’s lots', () => {
 });
 
 describe('the factory scorecard', () => {
-  it('refreshes after a settlement: the case study’s factory with its figures, and the charts that read them', () => {
+  it('refreshes the factory’s row after a settlement, and the charts from the menu', () => {
     const desk = setUp();
     loadExample((handler, request) => desk.raw(handler, request));
     const sheet = desk.sheet('RD Factories');
@@ -121,7 +121,13 @@ describe('the factory scorecard', () => {
     expect(at('New-major failures')).toBe(0);
     expect(at('Average recovery')).toBeCloseTo(0.9556, 4);
     expect(at('Next lot: major')).toBe('normal');
+    expect(desk.bundle.spreadsheet.getSheetByName('RD Charts')).toBeNull();
 
+    // The menu's full refresh gives the settlement's factory the same row, and draws the charts.
+    const refreshedAt = header.indexOf('Refreshed');
+    desk.ok('rdRefreshScorecard');
+    const [, full] = sheet.dump();
+    expect(full.filter((_, i) => i !== refreshedAt)).toEqual(row.filter((_, i) => i !== refreshedAt));
     const charts = desk.sheet('RD Charts').charts as FakeEmbeddedChart[];
     const summary = charts.map((c) => [c.type, c.ranges.map((r) => r.getA1Notation()).join(' '), c.options.title]);
     expect(summary).toEqual([

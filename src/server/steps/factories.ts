@@ -4,6 +4,7 @@
  */
 import { factoryKey, factoryStatus } from '../../core/factory/history';
 import type { FactoryControls, FactoryStatus, OqcLot } from '../../core/factory/history';
+import type { FactoryScore } from '../../core/factory/scorecard';
 import { factoryScorecard, firstPassByMonth } from '../../core/factory/scorecard';
 import type { Severity } from '../../core/sampling/tables';
 import type { FactoryStatusView, Result, ScorecardResult } from '../../shared/contract';
@@ -36,6 +37,11 @@ export function oqcLotOf(v: Row): OqcLot | undefined {
   };
 }
 
+const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/** A pattern for exactly these case IDs. */
+const anyOf = (ids: readonly string[]) => `^(${ids.map(escapeRegex).join('|')})$`;
+
 /** A pattern Sheets' TextFinder (RE2) and JavaScript read alike: the name in any case, spacing or punctuation. */
 function lookAlike(name: string): string {
   const parts = name
@@ -43,9 +49,7 @@ function lookAlike(name: string): string {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const letters = (word: string) =>
-    [...word]
-      .map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')))
-      .join('');
+    [...word].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRegex(ch))).join('');
   return `^[^A-Za-z0-9]*${parts.map(letters).join('[^A-Za-z0-9]*')}[^A-Za-z0-9]*$`;
 }
 
@@ -55,23 +59,23 @@ function controlsOf(row: Row | undefined): FactoryControls {
 
 /** A factory's switching status from its own rows only: its cases found by name, their OQC rows by case ID. */
 export function statusOfFactory(wb: Workbook, factory: string): FactoryStatus {
-  const key = factoryKey(factory);
-  const caseRows = wb
-    .rowsAt(CASES, wb.find(CASES, 'factory', lookAlike(factory), true))
-    .filter((r) => factoryKey(String(r.values.factory)) === key);
-  const ids = caseRows.map((r) => String(r.values.id));
-  const lots = ids.length
-    ? wb
-        .rowsAt(
-          INSPECTIONS,
-          wb.find(INSPECTIONS, 'caseId', `^(${ids.map((id) => id.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})$`, true),
-        )
-        .flatMap((r) => oqcLotOf(r.values) ?? [])
+  const { cases, factories } = factoryRows(wb, factory);
+  const lots = cases.length
+    ? wb.rowsAt(INSPECTIONS, wb.find(INSPECTIONS, 'caseId', anyOf(cases.map((r) => String(r.values.id))), true))
     : [];
-  const control = wb
-    .rowsAt(FACTORIES, wb.find(FACTORIES, 'factory', lookAlike(factory), true))
-    .find((r) => factoryKey(String(r.values.factory)) === key);
-  return factoryStatus(lots, wb.settings().edition, controlsOf(control?.values));
+  return factoryStatus(
+    lots.flatMap((r) => oqcLotOf(r.values) ?? []),
+    wb.settings().edition,
+    controlsOf(factories[0]?.values),
+  );
+}
+
+/** A factory's own cases and its RD Factories row, found by Sheets under any spelling of its name. */
+function factoryRows(wb: Workbook, factory: string): { cases: StoredRow[]; factories: StoredRow[] } {
+  const key = factoryKey(factory);
+  const mine = (spec: typeof CASES) =>
+    wb.rowsAt(spec, wb.find(spec, 'factory', lookAlike(factory), true)).filter((r) => factoryKey(String(r.values.factory)) === key);
+  return { cases: mine(CASES), factories: mine(FACTORIES) };
 }
 
 export function statusView(status: FactoryStatus, edition: string): FactoryStatusView {
@@ -87,25 +91,22 @@ export function getFactoryStatus(services: Services, request: unknown): Result<F
   }, 'read');
 }
 
-/**
- * Rebuilds RD Factories and RD Charts from one read of each sheet. The agent's own columns
- * (reduced inspection approved, corrective action) are kept; every computed one is rewritten.
- */
-export function rebuildScorecard(wb: Workbook, chartSheet: (name: string) => GoogleAppsScript.Spreadsheet.Sheet): ScorecardResult {
-  const problems: CellProblem[] = [];
-  const all = (spec: typeof CASES, key: string): StoredRow[] => readAll(wb.spreadsheet, spec, key, problems);
-  const cases = all(CASES, 'id');
-  const inspections = all(INSPECTIONS, 'caseId');
-  const defects = all(DEFECTS, 'caseId');
-  const rework = all(REWORK, 'caseId');
-  const settlements = all(SETTLEMENTS, 'caseId');
-  const factoryRows = all(FACTORIES, 'factory');
-  const controls = new Map(factoryRows.map((r) => [factoryKey(String(r.values.factory)), controlsOf(r.values)]));
-  const oqc = inspections.flatMap((r) => oqcLotOf(r.values) ?? []);
-  const settings = wb.settings();
+interface Rows {
+  cases: readonly StoredRow[];
+  inspections: readonly StoredRow[];
+  defects: readonly StoredRow[];
+  rework: readonly StoredRow[];
+  settlements: readonly StoredRow[];
+  factories: readonly StoredRow[];
+}
+
+/** The scorecard of the factories these rows belong to, and their OQC lots (for the trend chart). */
+function scoresOf(wb: Workbook, rows: Rows): { scores: FactoryScore[]; oqc: OqcLot[] } {
+  const controls = new Map(rows.factories.map((r) => [factoryKey(String(r.values.factory)), controlsOf(r.values)]));
+  const oqc = rows.inspections.flatMap((r) => oqcLotOf(r.values) ?? []);
   const scores = factoryScorecard(
     {
-      cases: cases.map(({ values: v }) => ({
+      cases: rows.cases.map(({ values: v }) => ({
         id: String(v.id),
         factory: String(v.factory ?? ''),
         currency: String(v.currency ?? ''),
@@ -114,19 +115,33 @@ export function rebuildScorecard(wb: Workbook, chartSheet: (name: string) => Goo
         holdAt: date(v.holdAt),
       })),
       oqc,
-      reinspections: inspections
+      reinspections: rows.inspections
         .filter((r) => r.values.kind !== 'OQC' && r.values.verdict !== 'VOID' && date(r.values.at))
         .map(({ values: v }) => ({ caseId: String(v.caseId), at: date(v.at)!, verdict: String(v.verdict), newMajor: num(v.newMajor) })),
-      defects: defects.map(({ values: v }) => ({ caseId: String(v.caseId), defectType: String(v.defectType), class: String(v.class) })),
-      rework: rework.map(({ values: v }) => ({ caseId: String(v.caseId), totalCost: num(v.totalCost), factoryShare: num(v.factoryShare) })),
-      settlements: settlements
+      defects: rows.defects.map(({ values: v }) => ({
+        caseId: String(v.caseId),
+        defectType: String(v.defectType),
+        class: String(v.class),
+      })),
+      rework: rows.rework.map(({ values: v }) => ({
+        caseId: String(v.caseId),
+        totalCost: num(v.totalCost),
+        factoryShare: num(v.factoryShare),
+      })),
+      settlements: rows.settlements
         .filter((r) => !r.values.voided && date(r.values.settledAt))
         .map(({ values: v }) => ({ caseId: String(v.caseId), recoveryRate: num(v.recoveryRate), settledAt: date(v.settledAt)! })),
     },
-    { edition: settings.edition, controls: (factory) => controls.get(factoryKey(factory)) },
+    { edition: wb.settings().edition, controls: (factory) => controls.get(factoryKey(factory)) },
   );
-  const blank = (v: number | null) => (v === null ? '' : v);
-  const existing = new Map(factoryRows.map((r) => [factoryKey(String(r.values.factory)), r]));
+  return { scores, oqc };
+}
+
+/** Stages each factory's computed columns; the agent's own (approval, corrective action) are left as they are. */
+function writeScores(wb: Workbook, scores: readonly FactoryScore[], existing: readonly StoredRow[]): void {
+  const blank = (v: number | null, places?: number) =>
+    v === null ? '' : places === undefined ? v : Math.round(v * 10 ** places) / 10 ** places;
+  const byKey = new Map(existing.map((r) => [factoryKey(String(r.values.factory)), r]));
   for (const s of scores) {
     const values: Row = {
       factory: s.factory,
@@ -136,33 +151,74 @@ export function rebuildScorecard(wb: Workbook, chartSheet: (name: string) => Goo
       lots: s.lots,
       firstPassRate: blank(s.firstPassRate),
       cases: s.cases,
-      criticalPer100: blank(s.criticalPer100 === null ? null : Math.round(s.criticalPer100 * 100) / 100),
-      majorPer100: blank(s.majorPer100 === null ? null : Math.round(s.majorPer100 * 100) / 100),
-      minorPer100: blank(s.minorPer100 === null ? null : Math.round(s.minorPer100 * 100) / 100),
+      criticalPer100: blank(s.criticalPer100, 2),
+      majorPer100: blank(s.majorPer100, 2),
+      minorPer100: blank(s.minorPer100, 2),
       topDefects: s.topDefects,
       reworkCost: s.reworkCost,
       factoryShare: s.factoryShare,
       concessionCredits: s.concessionCredits,
-      meanDaysToRelease: blank(s.meanDaysToRelease === null ? null : Math.round(s.meanDaysToRelease * 10) / 10),
+      meanDaysToRelease: blank(s.meanDaysToRelease, 1),
       reinspectionFirstPass: blank(s.reinspectionFirstPass),
       newMajorFailures: s.newMajorFailures,
       averageRecovery: blank(s.averageRecovery),
       refreshedAt: wb.now,
     };
-    const row = existing.get(factoryKey(s.factory));
+    const row = byKey.get(factoryKey(s.factory));
     if (row) wb.update(FACTORIES, row, values);
     else wb.append(FACTORIES, [values]);
   }
-  const charts = writeCharts(chartSheet, {
-    scores,
-    months: firstPassByMonth(oqc, wb.timeZone()),
-  });
+}
+
+/**
+ * Rebuilds RD Factories and RD Charts from one read of each sheet. The agent's own columns
+ * (reduced inspection approved, corrective action) are kept; every computed one is rewritten.
+ */
+export function rebuildScorecard(wb: Workbook, chartSheet: (name: string) => GoogleAppsScript.Spreadsheet.Sheet): ScorecardResult {
+  const problems: CellProblem[] = [];
+  const all = (spec: typeof CASES, key: string): StoredRow[] => readAll(wb.spreadsheet, spec, key, problems);
+  const rows: Rows = {
+    cases: all(CASES, 'id'),
+    inspections: all(INSPECTIONS, 'caseId'),
+    defects: all(DEFECTS, 'caseId'),
+    rework: all(REWORK, 'caseId'),
+    settlements: all(SETTLEMENTS, 'caseId'),
+    factories: all(FACTORIES, 'factory'),
+  };
+  const { scores, oqc } = scoresOf(wb, rows);
+  writeScores(wb, scores, rows.factories);
+  const charts = writeCharts(chartSheet, { scores, months: firstPassByMonth(oqc, wb.timeZone()) });
   return { factories: scores.length, charts, problems: problems.length };
 }
 
-/** rdRefreshScorecard: the menu's "Refresh factory scorecard", and what runs after each settlement. */
+/**
+ * One factory's row, from its own rows only (found by Sheets' text finder, as a save finds a
+ * case's): what a settlement refreshes, at a cost that does not grow with the other factories'
+ * history. The charts wait for the menu's full refresh.
+ */
+export function refreshFactoryRow(wb: Workbook, factory: string): void {
+  const { cases, factories } = factoryRows(wb, factory);
+  const ids = anyOf(cases.map((r) => String(r.values.id)));
+  const of = (spec: typeof CASES) => (cases.length ? wb.rowsAt(spec, wb.find(spec, 'caseId', ids, true)) : []);
+  const rows: Rows = {
+    cases,
+    inspections: of(INSPECTIONS),
+    defects: of(DEFECTS),
+    rework: of(REWORK),
+    settlements: of(SETTLEMENTS),
+    factories,
+  };
+  writeScores(wb, scoresOf(wb, rows).scores, factories);
+}
+
+/** rdRefreshScorecard: the menu's "Refresh factory scorecard" — every factory, and the charts. */
 export function refreshScorecard(services: Services): Result<ScorecardResult> {
   return handle(() =>
     locked(services, (wb) => rebuildScorecard(wb, (name) => wb.spreadsheet.getSheetByName(name) ?? wb.spreadsheet.insertSheet(name))),
   );
+}
+
+/** After a settlement: the settled case's factory row, in a step of its own. */
+export function refreshFactory(services: Services, factory: string): Result<void> {
+  return handle(() => locked(services, (wb) => refreshFactoryRow(wb, factory)));
 }

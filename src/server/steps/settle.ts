@@ -5,7 +5,7 @@ import type { CaseSummary, Result } from '../../shared/contract';
 import { REWORK, SETTLEMENTS } from '../../tracker/schema';
 import type { Services } from '../services';
 import { onCase, summary } from './common';
-import { refreshScorecard } from './factories';
+import { refreshFactory } from './factories';
 import type { Saved } from './common';
 
 export function settle(
@@ -14,9 +14,9 @@ export function settle(
 ): Result<Saved<CaseSummary & { valueKept: number; recoveryRate: number; scorecardRefreshed: boolean }>> {
   const settled = settleCase(services, request);
   if (!settled.ok) return settled;
-  // The factory's record changes with its settlement: the scorecard follows, in a step of its own, so
-  // a scorecard that cannot be rebuilt never undoes a settlement.
-  const refreshed = refreshScorecard(services);
+  // The factory's record changes with its settlement: its scorecard row follows, in a step of its own,
+  // so a row that cannot be rebuilt never undoes a settlement. The charts wait for the menu's refresh.
+  const refreshed = refreshFactory(services, settled.data.view.factory);
   if (!refreshed.ok) console.error(`Scorecard not refreshed after settling: ${refreshed.error}`);
   return { ok: true, data: { ...settled.data, scorecardRefreshed: refreshed.ok } };
 }
