@@ -518,7 +518,8 @@ export class FakeEmbeddedChartBuilder {
   addRange(range: GoogleAppsScript.Spreadsheet.Range): this {
     const r = range as unknown as FakeRange;
     if (r.getSheet().getName() !== this.sheet.getName()) throw new Error('The range must be on the sheet the chart is built for.');
-    this.ranges.push(r);
+    // "If the range has already been added to the chart, it is not added."
+    if (!this.ranges.some((x) => x.getA1Notation() === r.getA1Notation())) this.ranges.push(r);
     return this;
   }
   setOption(option: string, value: unknown): this {

@@ -247,3 +247,51 @@ describe('counting', () => {
     expect([book.counter.cellsRead, book.counter.cellsWritten]).toEqual([6, 6]);
   });
 });
+
+describe('embedded charts (the chart builder needs no scope beyond the spreadsheet)', () => {
+  it(`build() does not draw a chart: insertChart puts it on the sheet, removeChart takes it off (${REF}/spreadsheet/embedded-chart-builder#build())`, () => {
+    const { book, sheet, fake } = newSheet();
+    sheet.getRange(1, 1, 3, 2).setValues([
+      ['x', 'y'],
+      [1, 2],
+      [3, 4],
+    ]);
+    const chart = sheet
+      .newChart()
+      .asLineChart()
+      .addRange(sheet.getRange(1, 1, 3, 2))
+      .setOption('title', 'T')
+      .setPosition(5, 5, 0, 0)
+      .build();
+    expect(sheet.getCharts()).toHaveLength(0);
+    sheet.insertChart(chart);
+    expect(fake.charts.map((c) => [c.type, c.ranges.map((r) => r.getA1Notation()), c.options.title, c.position])).toEqual([
+      ['LINE', ['A1:B3'], 'T', { row: 5, column: 5 }],
+    ]);
+    expect(sheet.getCharts()[0].getOptions().get('title')).toBe('T');
+    sheet.removeChart(sheet.getCharts()[0]);
+    expect(sheet.getCharts()).toHaveLength(0);
+    expect(book.counter.get('insertChart')).toBe(1);
+  });
+
+  it(`addRange keeps a range once: "If the range has already been added to the chart, it is not added" (${REF}/spreadsheet/embedded-chart-builder#addRange(Range))`, () => {
+    const { sheet, fake } = newSheet();
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asBarChart()
+        .addRange(sheet.getRange(1, 1, 3, 2))
+        .addRange(sheet.getRange(1, 1, 3, 2))
+        .build(),
+    );
+    expect(fake.charts[0].ranges).toHaveLength(1);
+  });
+
+  it('refuses a chart with no data range, a range from another sheet, and an anchor off the sheet (the stricter reading: Sheets draws nothing useful of any of them)', () => {
+    const { book, sheet } = newSheet();
+    const other = book.insertSheet('Other') as unknown as Sheet;
+    expect(() => sheet.newChart().asLineChart().build()).toThrow(/at least one data range/);
+    expect(() => sheet.newChart().addRange(other.getRange(1, 1, 2, 2))).toThrow(/on the sheet the chart is built for/);
+    expect(() => sheet.newChart().setPosition(1001, 1, 0, 0)).toThrow(OUTSIDE_SHEET);
+  });
+});
