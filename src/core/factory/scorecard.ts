@@ -1,4 +1,4 @@
-import { roundMoney } from '../money';
+import { minorUnits, roundMoney } from '../money';
 import { formatInZone } from '../time';
 import { factoryKey, factoryStatus } from './history';
 import type { FactoryControls, FactoryStatus, OqcLot } from './history';
@@ -46,7 +46,7 @@ const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 
 function perCurrency(amounts: Map<string, number>): string {
   return [...amounts.entries()]
     .filter(([, v]) => v !== 0)
-    .map(([cur, v]) => `${cur} ${roundMoney(v, cur).toFixed(cur === 'JPY' || cur === 'KRW' ? 0 : 2)}`)
+    .map(([cur, v]) => `${cur} ${roundMoney(v, cur).toFixed(minorUnits(cur))}`)
     .join('; ');
 }
 
