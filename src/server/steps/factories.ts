@@ -11,6 +11,7 @@ import type { FactoryStatusView, Result, ScorecardResult } from '../../shared/co
 import { writeCharts } from '../../tracker/charts';
 import { CASES, DEFECTS, FACTORIES, INSPECTIONS, REWORK, SETTLEMENTS } from '../../tracker/schema';
 import { readAll } from '../../tracker/table';
+import { recordedClasses } from '../../tracker/inspections';
 import type { CellProblem, Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
@@ -31,9 +32,7 @@ export function oqcLotOf(v: Row): OqcLot | undefined {
     severity: (String(v.severity) || 'normal') as Severity,
     letter: String(v.letter),
     sampleSize: num(v.sampleSize),
-    criticalFound: num(v.criticalFound),
-    major: { aql: num(v.aqlMajor), acceptance: num(v.majorAc), rejection: num(v.majorRe), found: num(v.majorFound) },
-    minor: { aql: num(v.aqlMinor), acceptance: num(v.minorAc), rejection: num(v.minorRe), found: num(v.minorFound) },
+    ...recordedClasses(v),
   };
 }
 

@@ -10,6 +10,7 @@ import { reworkCost } from '../../core/protocol/reworkCost';
 import { reworkTimeline } from '../../core/protocol/timeline';
 import type { AnnexFacts, CaseFacts, DefectFacts, InspectionFacts } from '../../documents/facts';
 import { ruleInChinese } from '../../documents/rules';
+import { recordedClasses } from '../../tracker/inspections';
 import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
 import type { Row, StoredRow } from '../../tracker/table';
@@ -33,19 +34,7 @@ function inspectionFacts(v: Row): InspectionFacts {
     severity: str(v.severity),
     letter: str(v.letter),
     sampleSize: Number(v.sampleSize) || 0,
-    major: {
-      aql: Number(v.aqlMajor) || 0,
-      acceptance: Number(v.majorAc) || 0,
-      rejection: Number(v.majorRe) || 0,
-      found: Number(v.majorFound) || 0,
-    },
-    minor: {
-      aql: Number(v.aqlMinor) || 0,
-      acceptance: Number(v.minorAc) || 0,
-      rejection: Number(v.minorRe) || 0,
-      found: Number(v.minorFound) || 0,
-    },
-    criticalFound: Number(v.criticalFound) || 0,
+    ...recordedClasses(v),
     fullInspection: Number(v.fullInspection) || 0,
     fullInspectionFailures: Number(v.fullInspectionFailures) || 0,
     newMajor: Number(v.newMajor) || 0,
