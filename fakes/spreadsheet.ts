@@ -855,6 +855,14 @@ export interface WorkbookSnapshot {
     rows: SavedCell[][];
     /** Number formats of the cells with content, where set: "row,column" → format. */
     formats?: Record<string, string>;
+    /** Embedded charts: type, the ranges they read (row, column, rows, columns), options and anchor. */
+    charts?: Array<{
+      type: FakeChartType;
+      ranges: Array<[number, number, number, number]>;
+      options: Record<string, unknown>;
+      position: { row: number; column: number };
+      numHeaders: number;
+    }>;
   }>;
 }
 
@@ -944,7 +952,22 @@ export class FakeSpreadsheet implements Pick<
             return typeof value === 'string' && value !== '' ? { t: value } : value;
           }),
         );
-        return { name: sheet.getName(), frozenRows: sheet.frozenRows, maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, rows, formats };
+        const charts = sheet.charts.map((c) => ({
+          type: c.type,
+          ranges: c.ranges.map((r) => [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()] as [number, number, number, number]),
+          options: c.options,
+          position: c.position,
+          numHeaders: c.numHeaders,
+        }));
+        return {
+          name: sheet.getName(),
+          frozenRows: sheet.frozenRows,
+          maxRows: sheet.maxRows,
+          maxColumns: sheet.maxColumns,
+          rows,
+          formats,
+          ...(charts.length ? { charts } : {}),
+        };
       }),
     };
   }
@@ -967,6 +990,10 @@ export class FakeSpreadsheet implements Pick<
           else sheet.setRaw(r + 1, c + 1, { value: new Date(cell.d), numberFormat });
         }),
       );
+      for (const c of saved.charts ?? []) {
+        const ranges = c.ranges.map(([row, column, rows, columns]) => new FakeRange(sheet, row, column, rows, columns));
+        sheet.charts.push(new FakeEmbeddedChart(sheet.nextChartId(), c.type, ranges, c.options, c.position, c.numHeaders));
+      }
       this.sheets.push(sheet);
     }
   }

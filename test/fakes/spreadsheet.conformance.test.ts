@@ -295,3 +295,27 @@ describe('embedded charts (the chart builder needs no scope beyond the spreadshe
     expect(() => sheet.newChart().setPosition(1001, 1, 0, 0)).toThrow(OUTSIDE_SHEET);
   });
 });
+
+describe('the fake’s own snapshot (what the preview keeps between runs, and what a refused step is compared by)', () => {
+  it('keeps a sheet’s charts, with their ranges, options and anchor', () => {
+    const { book, sheet } = newSheet();
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asComboChart()
+        .addRange(sheet.getRange(1, 1, 3, 2))
+        .setOption('title', 'P')
+        .setPosition(2, 3, 0, 0)
+        .build(),
+    );
+    const copy = new FakeSpreadsheet(new CallCounter(), 'Copy');
+    copy.restore(JSON.parse(JSON.stringify(book.snapshot())));
+    const [chart] = copy.sheet('Data').charts;
+    expect([chart.type, chart.ranges.map((r) => r.getA1Notation()), chart.options.title, chart.position]).toEqual([
+      'COMBO',
+      ['A1:B3'],
+      'P',
+      { row: 2, column: 3 },
+    ]);
+  });
+});
