@@ -5,6 +5,7 @@
  * embedded font, no CDN, nothing fetched.
  */
 import { esc, say } from './html';
+import { QR_SCRIPT } from './qr';
 import type { Language } from './html';
 import { TERM } from './terms';
 import type { Words } from './terms';
@@ -111,6 +112,6 @@ export function documentPage(args: { title: Words; lang: Language; issue: Issue;
     `<h1>${say(title, lang)}</h1>` +
     `<p class="fine">${say(TERM.issued, lang)} ${esc(issue.issuedAt)} · ${say(TERM.revision, lang)} ${issue.revision} · ${say(TERM.fingerprint, lang)} ${esc(issue.fingerprint)}</p>` +
     body +
-    `</td></tr></tbody></table></div><script>${SCRIPT}</script></body></html>`
+    `</td></tr></tbody></table></div><script>${SCRIPT}${body.includes('data-qr=') ? QR_SCRIPT : ''}</script></body></html>`
   );
 }

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample } from '../../preview/example';
 import { startPreview } from '../../preview/server';
@@ -159,6 +160,26 @@ describe('printed documents', () => {
       const pages = await print(doc('hold-notice', language, twelve).html);
       expect(pages.length).toBeLessThanOrEqual(2);
     }
+  });
+
+  it('draws each QR code as the page loads, and a drawn code reads back as its link', async () => {
+    const { page } = await open(doc('evidence', 'en', big).html);
+    expect(await page.locator('svg.qr').count()).toBe(200);
+    expect(await page.locator('svg.qr path').count()).toBe(200);
+    // The first code, drawn on a canvas as a phone camera would see the print.
+    const pixels = await page.evaluate(async () => {
+      const svg = document.querySelector('svg.qr')!;
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 240;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0, 240, 240);
+      return Array.from(ctx.getImageData(0, 0, 240, 240).data);
+    });
+    expect(jsQR(Uint8ClampedArray.from(pixels), 240, 240)?.data).toBe('https://drive.example.com/U-001/wide');
+    await page.close();
   });
 
   it('the evidence sheet for 40 units keeps each unit’s block on one page', async () => {

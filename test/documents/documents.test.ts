@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, loadExample } from '../../preview/example';
 import { sha256Hex } from '../../src/documents/sha256';
-import { qrSvg } from '../../src/documents/qr';
+import { QR_QUIET, qrSvg } from '../../src/documents/qr';
 import { esc } from '../../src/documents/html';
 import type { CaseView, DocumentView } from '../../src/shared/contract';
 import { Desk } from '../support/desk';
@@ -317,14 +317,18 @@ describe('fingerprint and QR code', () => {
   });
 });
 
-/** Draws the SVG's modules into pixels and reads them with a QR decoder. */
+/** Reads an SVG's hex modules into pixels (as the page's script draws them) and decodes them with a QR reader. */
 function decode(svg: string): string | undefined {
-  const span = Number(/viewBox="0 0 (\d+) /.exec(svg)![1]);
+  const n = Number(/data-n="(\d+)"/.exec(svg)![1]);
+  const hex = /data-qr="([0-9a-f]+)"/.exec(svg)![1];
+  const dark = (i: number) => (parseInt(hex[i >> 2], 16) >> (3 - (i & 3))) & 1;
   const scale = 4;
+  const span = n + 2 * QR_QUIET;
   const size = span * scale;
   const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
-  for (const m of svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
-    const [x, y] = [Number(m[1]), Number(m[2])];
+  for (let i = 0; i < n * n; i++) {
+    if (!dark(i)) continue;
+    const [x, y] = [(i % n) + QR_QUIET, Math.floor(i / n) + QR_QUIET];
     for (let dy = 0; dy < scale; dy++) {
       for (let dx = 0; dx < scale; dx++) {
         const at = ((y * scale + dy) * size + x * scale + dx) * 4;
