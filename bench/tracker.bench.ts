@@ -265,7 +265,9 @@ export function scorecardBench(): void {
   );
   console.log('Factory scorecard (rdRefreshScorecard) at 50 factories, 10,000 cases');
   console.log(`  factories: ${result.factories}; charts: ${result.charts}`);
-  console.log(`  service calls: ${counter.total()}; cells read: ${counter.cellsRead} (the six sheets it reads hold ${held} cells: ${(counter.cellsRead / held).toFixed(2)}× one read of each)`);
+  console.log(
+    `  service calls: ${counter.total()}; cells read: ${counter.cellsRead} (the six sheets it reads hold ${held} cells: ${(counter.cellsRead / held).toFixed(2)}× one read of each)`,
+  );
 
   // The pure computation, on rows already in memory, against a bare loop over the same rows.
   const oqc = Array.from({ length: cases }, (_, i) => ({
@@ -280,10 +282,21 @@ export function scorecardBench(): void {
     minor: { aql: 4, acceptance: 10, rejection: 11, found: found(i + 3) },
   }));
   const input = {
-    cases: Array.from({ length: cases }, (_, i) => ({ id: caseIdOf(i), factory: `Factory ${i % 50}`, currency: 'USD', wasHeld: found(i) >= 8, concessionCredit: 450, holdAt: at(i) })),
+    cases: Array.from({ length: cases }, (_, i) => ({
+      id: caseIdOf(i),
+      factory: `Factory ${i % 50}`,
+      currency: 'USD',
+      wasHeld: found(i) >= 8,
+      concessionCredit: 450,
+      holdAt: at(i),
+    })),
     oqc,
     reinspections: [],
-    defects: Array.from({ length: cases * 3 }, (_, j) => ({ caseId: caseIdOf(Math.floor(j / 3)), defectType: 'Misalignment', class: 'MAJOR' })),
+    defects: Array.from({ length: cases * 3 }, (_, j) => ({
+      caseId: caseIdOf(Math.floor(j / 3)),
+      defectType: 'Misalignment',
+      class: 'MAJOR',
+    })),
     rework: [],
     settlements: Array.from({ length: cases }, (_, i) => ({ caseId: caseIdOf(i), recoveryRate: 0.95, settledAt: at(i + 48) })),
   };
@@ -300,5 +313,7 @@ export function scorecardBench(): void {
     if (sum < 0) throw new Error('unreachable');
     return Number(process.hrtime.bigint() - start) / 1e6;
   });
-  console.log(`  compute (median of 7): ${median(compute).toFixed(1)} ms (target ≤ 300 ms); ratio to a bare pass over the rows: ${(median(compute) / median(bare)).toFixed(0)}×`);
+  console.log(
+    `  compute (median of 7): ${median(compute).toFixed(1)} ms (target ≤ 300 ms); ratio to a bare pass over the rows: ${(median(compute) / median(bare)).toFixed(0)}×`,
+  );
 }

@@ -94,6 +94,8 @@ export function oqcForm(c: CaseView): HTMLElement {
           lotSize: c.lotSize,
           level: c.level as InspectionLevel,
           severity: c.severity as Severity,
+          // The switching rules run per class: the minor plan can be on another severity.
+          severityMinor: c.severityMinor as Severity,
           aqlMajor: c.aqlMajor,
           aqlMinor: c.aqlMinor,
         },

@@ -76,6 +76,7 @@ export const CASES: SheetSpec = {
     pct('concessionDiscount', 'Concession discount', { computed: true }),
     money('concessionCredit', 'Concession credit', { computed: true }),
     bool('wasHeld', 'Was held', { computed: true }),
+    bool('severityFromRecord', 'Severity from factory record', { computed: true }),
     date('updatedAt', 'Updated', { computed: true }),
   ],
 };

@@ -710,6 +710,9 @@ describe('the case desk sidebar in Chromium', () => {
     await ok('case-form');
     await page.click('#steps button:has-text("1 Case")');
     expect(await page.locator('#step dl').textContent()).toContain('major AQL 2.5 (tightened), minor AQL 4 (normal)');
+    // The OQC's live plan judges each class under its own severity, as the server will.
+    await page.click('#steps button:has-text("2 OQC")');
+    expect(await page.textContent('#oqc-live')).toContain('Plan: K, sample 125; major Ac 5/Re 6; minor Ac 10/Re 11');
   });
 
   it('can be used from the keyboard, with a visible focus ring and labelled fields', async () => {

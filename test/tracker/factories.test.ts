@@ -48,7 +48,9 @@ describe('switching from a factory’s lots', () => {
     // Tightened K: Ac 5 for major; the minor class stays on normal (AQL 4.0: Ac 10).
     expect(view.planMajor).toMatchObject({ letter: 'K', sampleSize: 125, acceptance: 5 });
     expect(view.planMinor).toMatchObject({ acceptance: 10 });
-    expect(desk.sheet('RD Log').dump().at(-1)![3]).toBe('Case opened (switching: major tightened, minor normal)');
+    expect(desk.sheet('RD Log').dump().at(-1)![3]).toBe(
+      'Case opened (major tightened from the factory’s record; minor normal from the factory’s record)',
+    );
     // A severity the agent sets stands.
     const set = desk.ok<{ id: string }>('rdCreateCase', {
       factory: 'Huadu Leather Goods',
@@ -57,7 +59,10 @@ describe('switching from a factory’s lots', () => {
       lotSize: 1500,
       severity: 'normal',
     });
-    expect(desk.view(set.id).severity).toBe('normal');
+    expect(desk.view(set.id)).toMatchObject({ severity: 'normal', severityMinor: 'normal' });
+    expect(desk.sheet('RD Log').dump().at(-1)![3]).toBe(
+      'Case opened (major normal set by the agent; the factory’s record calls for tightened; minor normal from the factory’s record)',
+    );
   });
 
   it('refuses a case for a discontinued factory until its corrective action is recorded, then resumes on tightened', () => {
@@ -214,3 +219,49 @@ describe('the factory scorecard', () => {
 });
 
 export type { CaseView };
+
+describe('cases opened ahead of their OQC', () => {
+  it('are judged under the severity the factory’s record calls for at the OQC, unless the agent chose one', () => {
+    const desk = setUp();
+    const open = (severity?: string) =>
+      desk.ok<{ id: string }>('rdCreateCase', { factory: 'Foshan Batch', style: 'Tote', orderValue: 1, lotSize: 1500, severity }).id;
+    const [a, b, c, chosen] = [open(), open(), open(), open('normal')];
+    for (const id of [a, b])
+      desk.ok('rdRecordInspection', { caseId: id, inspector: 'Ann', criticalFound: 0, majorFound: 8, minorFound: 0 });
+    // Opened on normal; two lots failed since: its OQC is on tightened (K: Ac 5), so 7 major rejects it.
+    expect(desk.view(c)).toMatchObject({ severity: 'tightened', planMajor: { acceptance: 5 } });
+    const judged = desk.ok<{ passed: boolean }>('rdRecordInspection', {
+      caseId: c,
+      inspector: 'Ann',
+      criticalFound: 0,
+      majorFound: 7,
+      minorFound: 0,
+    });
+    expect(judged.passed).toBe(false);
+    // The agent's own choice stands: normal, Ac 7.
+    expect(
+      desk.ok<{ passed: boolean }>('rdRecordInspection', {
+        caseId: chosen,
+        inspector: 'Ann',
+        criticalFound: 0,
+        majorFound: 7,
+        minorFound: 0,
+      }).passed,
+    ).toBe(true);
+  });
+
+  it('a corrective action dated the day inspection was discontinued resumes it; one dated before says so', () => {
+    const desk = setUp();
+    for (let i = 1; i <= 7; i++) lot(desk, 'Shiling Hardware', 12, 0, 0, `2026-01-07T0${i}:00:00Z`);
+    desk.ok('rdRefreshScorecard');
+    const sheet = desk.sheet('RD Factories');
+    const header = sheet.dump()[0];
+    const cell = sheet.getRange(2, header.indexOf('Corrective action on') + 1);
+    cell.setValue('2026-01-06');
+    expect(desk.ok<FactoryStatusView>('rdFactoryStatus', { factory: 'Shiling Hardware' }).major.reason).toMatch(
+      /\(the corrective action of 2026-01-06 is before the discontinuation on 2026-01-07\)$/,
+    );
+    cell.setValue('2026-01-07');
+    expect(desk.ok<FactoryStatusView>('rdFactoryStatus', { factory: 'Shiling Hardware' }).major.severity).toBe('tightened');
+  });
+});

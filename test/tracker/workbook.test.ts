@@ -34,7 +34,7 @@ describe('setting up the tracker', () => {
     expect(cases.protections.map((p) => p.description)).toEqual([
       'RD Cases: Case ID, Status, Next step, Created are written by Rework Desk from the protocol.',
       'RD Cases: Hold notice at, Tell agent by are written by Rework Desk from the protocol.',
-      'RD Cases: Quarantined, Rework cycle, Factory pays next cycle, Rework agreed, Concession agreed, Concession discount, Concession credit, Was held, Updated are written by Rework Desk from the protocol.',
+      'RD Cases: Quarantined, Rework cycle, Factory pays next cycle, Rework agreed, Concession agreed, Concession discount, Concession credit, Was held, Severity from factory record, Updated are written by Rework Desk from the protocol.',
     ]);
     // Typed text stays text; dates get Sheets' date picker.
     expect(cases.cell(1000, col('PO')).numberFormat).toBe('@');

@@ -1,4 +1,5 @@
 import { personKey } from '../people';
+import { formatInZone } from '../time';
 import { tighterAcceptance } from '../sampling/samplePlan';
 import { correctiveAction, nextLot, productionIrregular, severityLabel, startSwitching } from '../sampling/switching';
 import type { Edition, JudgedLot, SwitchingState } from '../sampling/switching';
@@ -34,21 +35,23 @@ export interface FactoryControls {
   reducedApproved: boolean;
   /** When the factory's corrective action was recorded: a discontinued factory resumes on tightened. */
   correctiveActionAt?: Date;
+  /** The spreadsheet's zone, in which a corrective action's date is a day. */
+  timeZone?: string;
 }
 
 /** A lot as the switching rules judge one class of it: against the plan it was inspected under. */
 export function judgedLot(lot: OqcLot, cls: SwitchingClass, edition: Edition): JudgedLot {
+  // Each class is judged by its own count: a critical defect (zero tolerance, a class of its own)
+  // rejects the lot but does not move the major or minor class's switching.
   const plan = lot[cls];
-  // A critical defect rejects the lot whatever the class counts say.
-  const critical = lot.criticalFound > 0;
   const withinAc = plan.found <= plan.acceptance;
   const between = !withinAc && plan.found < plan.rejection;
   const tighter = plan.acceptance >= 2 ? tighterAcceptance({ letter: lot.letter as never, aql: plan.aql, severity: 'normal' }) : undefined;
   return {
     ref: lot.caseId,
-    accepted: !critical && (withinAc || (between && edition === '105E')),
+    accepted: withinAc || (between && edition === '105E'),
     acceptance: plan.acceptance,
-    acceptedTighter: !critical && tighter !== undefined && plan.found <= tighter,
+    acceptedTighter: tighter !== undefined && plan.found <= tighter,
     betweenAcRe: between,
   };
 }
@@ -62,18 +65,24 @@ export function factorySwitching(
 ): SwitchingState {
   let state = startSwitching(edition);
   const ordered = [...lots].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // A corrective action is a day: one dated the day inspection was discontinued, or later, counts.
+  const zone = controls.timeZone ?? 'Etc/UTC';
+  const dayOf = (d: Date) => formatInZone(d, zone).slice(0, 10);
+  const action = controls.correctiveActionAt;
+  let discontinuedOn = '';
+  const resume = () => (state = correctiveAction(state, `the corrective action of ${dayOf(action!)}`));
   for (const lot of ordered) {
-    if (state.severity === 'discontinued' && controls.correctiveActionAt && controls.correctiveActionAt <= lot.at) {
-      state = correctiveAction(state, `the corrective action of ${controls.correctiveActionAt.toISOString().slice(0, 10)}`);
-    }
+    if (state.severity === 'discontinued' && action && dayOf(action) >= discontinuedOn && action <= lot.at) resume();
     state = nextLot(state, judgedLot(lot, cls, edition), controls.reducedApproved);
+    if (state.severity === 'discontinued' && !discontinuedOn) discontinuedOn = dayOf(lot.at);
   }
-  if (
-    state.severity === 'discontinued' &&
-    controls.correctiveActionAt &&
-    controls.correctiveActionAt >= (ordered.at(-1)?.at ?? new Date(0))
-  ) {
-    state = correctiveAction(state, `the corrective action of ${controls.correctiveActionAt.toISOString().slice(0, 10)}`);
+  if (state.severity === 'discontinued' && action) {
+    if (dayOf(action) >= discontinuedOn) resume();
+    else
+      state = {
+        ...state,
+        reason: `${state.reason} (the corrective action of ${dayOf(action)} is before the discontinuation on ${discontinuedOn})`,
+      };
   }
   // Approval withdrawn (production no longer steady): reduced inspection ends.
   if (state.severity === 'reduced' && !controls.reducedApproved) state = productionIrregular(state);

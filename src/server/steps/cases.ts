@@ -11,7 +11,7 @@ import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, number, requiredNumber, text } from '../validate';
 import { answer, caseId, caseView, handle, locked, reader, summary } from './common';
-import { statusOfFactory } from './factories';
+import { statusOfFactory } from './factoryRecord';
 import { planSeverity } from '../../core/factory/history';
 import type { Severity } from '../../core/sampling/tables';
 import type { Saved } from './common';
@@ -101,6 +101,14 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
       }
       const aqlMajor = number(f, 'aqlMajor', 'AQL major', { min: 0 });
       const aqlMinor = number(f, 'aqlMinor', 'AQL minor', { min: 0 });
+      // Each class: the agent's choice, else where the factory's lots put it, else the workbook's default.
+      const fromRecord = (cls: 'major' | 'minor') => (history.lots ? (planSeverity(history[cls].severity) as Severity) : settings.severity);
+      const chosen = {
+        major: severity ? parseSeverity(severity) : fromRecord('major'),
+        minor: severityMinor ? parseSeverity(severityMinor) : fromRecord('minor'),
+      };
+      const said = (cls: 'major' | 'minor', typed: string) =>
+        `${cls} ${chosen[cls]}${typed ? ` set by the agent${history.lots ? `; the factory’s record calls for ${history[cls].severity}` : ''}` : history.lots ? ' from the factory’s record' : ''}`;
       const id = newCaseId(wb);
       const record = openCase(
         id,
@@ -112,23 +120,16 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
           currency: text(f, 'currency', 'Currency', { max: 8 }) || settings.currency,
           lotSize: requiredNumber(f, 'lotSize', 'Lot size', { min: 1, whole: true }),
           level: level ? parseLevel(level) : settings.level,
-          severity: severity
-            ? parseSeverity(severity)
-            : history.lots
-              ? (planSeverity(history.major.severity) as Severity)
-              : settings.severity,
-          severityMinor: severityMinor
-            ? parseSeverity(severityMinor)
-            : history.lots
-              ? (planSeverity(history.minor.severity) as Severity)
-              : undefined,
+          severity: chosen.major,
+          severityMinor: chosen.minor,
           aqlMajor: aqlMajor === undefined ? settings.aqlMajor : checkAql(aqlMajor),
           aqlMinor: aqlMinor === undefined ? settings.aqlMinor : checkAql(aqlMinor),
         },
         wb.now,
       );
-      const switching = history.lots ? ` (switching: major ${history.major.severity}, minor ${history.minor.severity})` : '';
-      wb.saveCase(undefined, record, `Case opened${switching}`, {}, []);
+      const switching = history.lots || severity || severityMinor ? ` (${said('major', severity)}; ${said('minor', severityMinor)})` : '';
+      // Opened ahead of its OQC, a case follows its factory's record until then, unless the agent chose.
+      wb.saveCase(undefined, record, `Case opened${switching}`, { severityFromRecord: !severity && !severityMinor }, []);
       return answer(wb, f, id, summary(record, wb));
     });
   });

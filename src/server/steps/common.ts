@@ -14,6 +14,7 @@ import type { Services } from '../services';
 import { fields, text } from '../validate';
 import { loggedUnits, scopeOfCycle } from './scope';
 import { caseFacts } from './facts';
+import { currentSeverity } from './factoryRecord';
 import { documentsReady } from '../../documents';
 import type { Fields } from '../validate';
 
@@ -157,7 +158,10 @@ function moneySoFar(wb: Workbook, record: CaseRecord, stored: StoredRow): CaseVi
 
 /** One case in full, as the sidebar shows it. */
 export function caseView(wb: Workbook, id: string): CaseView {
-  const { stored, record } = wb.findCase(id);
+  const found = wb.findCase(id);
+  const { stored } = found;
+  // An open case shows the plan its OQC will be judged under: its factory's record may have moved.
+  const { record } = currentSeverity(wb, stored, found.record);
   const plan = oqcResult(record, { criticalFound: 0, majorFound: 0, minorFound: 0 });
   const view = (p: typeof plan.major) => ({
     letter: p.letter,
@@ -238,7 +242,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
       },
     },
     reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
-    documents: documentsReady(caseFacts(wb, id, { stored, record })),
+    documents: documentsReady(caseFacts(wb, id, found)),
     cartonsSealed: typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : null,
     settlement: settled && {
       valueKept: Number(settled.valueKept),

@@ -2,80 +2,20 @@
  * Factory history: the switching severity a factory's next case starts at (read from its original
  * OQC inspections), and the scorecard in RD Factories with its charts in RD Charts.
  */
-import { factoryKey, factoryStatus } from '../../core/factory/history';
-import type { FactoryControls, FactoryStatus, OqcLot } from '../../core/factory/history';
+import { factoryKey } from '../../core/factory/history';
+import type { FactoryStatus, OqcLot } from '../../core/factory/history';
 import type { FactoryScore } from '../../core/factory/scorecard';
 import { factoryScorecard, firstPassByMonth } from '../../core/factory/scorecard';
-import type { Severity } from '../../core/sampling/tables';
 import type { FactoryStatusView, Result, ScorecardResult } from '../../shared/contract';
 import { writeCharts } from '../../tracker/charts';
 import { CASES, DEFECTS, FACTORIES, INSPECTIONS, REWORK, SETTLEMENTS } from '../../tracker/schema';
 import { readAll } from '../../tracker/table';
-import { recordedClasses } from '../../tracker/inspections';
 import type { CellProblem, Row, StoredRow } from '../../tracker/table';
 import type { Workbook } from '../../tracker/workbook';
 import type { Services } from '../services';
 import { fields, text } from '../validate';
 import { handle, locked, reader } from './common';
-
-const date = (v: unknown) => (v instanceof Date ? v : undefined);
-const num = (v: unknown) => Number(v) || 0;
-
-/** An original OQC inspection as the switching rules read it; re-inspections and voided rows are not lots. */
-export function oqcLotOf(v: Row): OqcLot | undefined {
-  const at = date(v.at);
-  if (v.kind !== 'OQC' || v.verdict === 'VOID' || !at) return undefined;
-  return {
-    caseId: String(v.caseId),
-    at,
-    lotSize: num(v.lotSize),
-    severity: (String(v.severity) || 'normal') as Severity,
-    letter: String(v.letter),
-    sampleSize: num(v.sampleSize),
-    ...recordedClasses(v),
-  };
-}
-
-const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-
-/** A pattern for exactly these case IDs. */
-const anyOf = (ids: readonly string[]) => `^(${ids.map(escapeRegex).join('|')})$`;
-
-/** A pattern Sheets' TextFinder (RE2) and JavaScript read alike: the name in any case, spacing or punctuation. */
-function lookAlike(name: string): string {
-  const parts = name
-    .trim()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const letters = (word: string) =>
-    [...word].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRegex(ch))).join('');
-  return `^[^A-Za-z0-9]*${parts.map(letters).join('[^A-Za-z0-9]*')}[^A-Za-z0-9]*$`;
-}
-
-function controlsOf(row: Row | undefined): FactoryControls {
-  return { reducedApproved: row?.reducedApproved === true, correctiveActionAt: date(row?.correctiveActionAt) };
-}
-
-/** A factory's switching status from its own rows only: its cases found by name, their OQC rows by case ID. */
-export function statusOfFactory(wb: Workbook, factory: string): FactoryStatus {
-  const { cases, factories } = factoryRows(wb, factory);
-  const lots = cases.length
-    ? wb.rowsAt(INSPECTIONS, wb.find(INSPECTIONS, 'caseId', anyOf(cases.map((r) => String(r.values.id))), true))
-    : [];
-  return factoryStatus(
-    lots.flatMap((r) => oqcLotOf(r.values) ?? []),
-    wb.settings().edition,
-    controlsOf(factories[0]?.values),
-  );
-}
-
-/** A factory's own cases and its RD Factories row, found by Sheets under any spelling of its name. */
-function factoryRows(wb: Workbook, factory: string): { cases: StoredRow[]; factories: StoredRow[] } {
-  const key = factoryKey(factory);
-  const mine = (spec: typeof CASES) =>
-    wb.rowsAt(spec, wb.find(spec, 'factory', lookAlike(factory), true)).filter((r) => factoryKey(String(r.values.factory)) === key);
-  return { cases: mine(CASES), factories: mine(FACTORIES) };
-}
+import { anyOf, controlsOf, date, factoryRows, num, oqcLotOf, statusOfFactory } from './factoryRecord';
 
 export function statusView(status: FactoryStatus, edition: string): FactoryStatusView {
   return { ...status, edition };
@@ -101,7 +41,7 @@ interface Rows {
 
 /** The scorecard of the factories these rows belong to, and their OQC lots (for the trend chart). */
 function scoresOf(wb: Workbook, rows: Rows): { scores: FactoryScore[]; oqc: OqcLot[] } {
-  const controls = new Map(rows.factories.map((r) => [factoryKey(String(r.values.factory)), controlsOf(r.values)]));
+  const controls = new Map(rows.factories.map((r) => [factoryKey(String(r.values.factory)), controlsOf(r.values, wb.timeZone())]));
   const oqc = rows.inspections.flatMap((r) => oqcLotOf(r.values) ?? []);
   const scores = factoryScorecard(
     {

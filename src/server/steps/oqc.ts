@@ -7,6 +7,7 @@ import { number, requiredNumber, text, time } from '../validate';
 import { InputError } from '../../core/errors';
 import type { Fields } from '../validate';
 import { onCase, summary } from './common';
+import { currentSeverity } from './factoryRecord';
 import type { Saved } from './common';
 
 /** The OQC's counts from a form: whole numbers, each required. */
@@ -24,8 +25,16 @@ export function cartonsOf(f: Fields, lotSize: number, key = 'cartonsSealed'): nu
 }
 
 export function recordOqc(services: Services, request: unknown): Result<Saved<CaseSummary & { passed: boolean; reasons: string[] }>> {
-  return onCase(services, request, ({ wb, f, stored, record }) => {
+  return onCase(services, request, ({ wb, f, stored, record: opened }) => {
     const settings = wb.settings();
+    // Judged under the severity the factory's record calls for now (unless the agent chose one).
+    const current = currentSeverity(wb, stored, opened);
+    if (current.discontinued) {
+      throw new InputError(
+        `inspection of ${opened.factory} has been discontinued since this case was opened: ${current.discontinued.replace(/^discontinued: /, '').replace(/; record .*$/, '')}. Record its corrective action in "RD Factories" (Corrective action on) first.`,
+      );
+    }
+    const record = current.record;
     const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
     const counts = oqcCounts(f);
     const place = text(f, 'place', 'Place of inspection', { max: 200 });
