@@ -1,5 +1,5 @@
 // Form building blocks every step uses: labelled fields, forms, live panels.
-import { minorUnits } from '../src/core/money';
+import { formatMoney, groupDigits } from '../src/core/money';
 import { clear, h } from './dom';
 
 export interface Field {
@@ -157,9 +157,7 @@ export function askFirst(formEl: HTMLFormElement, heading: string, commit: () =>
 
 /** Money as the desk shows it everywhere: grouped, to the currency's minor unit ("14,334.00 USD"). */
 export function money(amount: number, currency?: string): string {
-  const places = currency ? minorUnits(currency) : 2;
-  const text = amount.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places });
-  return currency ? `${text} ${currency}` : text;
+  return currency ? formatMoney(amount, currency) : groupDigits(amount, 2);
 }
 
 /** A box to paste rows into, as copied from a sheet or an inspection report, labelled like any field. */

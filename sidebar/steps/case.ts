@@ -44,7 +44,14 @@ function factoryHistory(formEl: HTMLFormElement, out: HTMLElement): void {
       line('Minor', s.minor),
     ]);
   };
-  formEl.querySelector('[name=factory]')!.addEventListener('change', () => void show());
+  // As the factory is typed (once typing pauses), and when the field is left.
+  const input = formEl.querySelector('[name=factory]')!;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(pause);
+    pause = setTimeout(() => void show(), 500);
+  });
+  input.addEventListener('change', () => void show());
 }
 
 export function newCaseForm(): HTMLElement {

@@ -44,3 +44,15 @@ export function roundMoney(amount: number, currency: string): number {
   const rounded = Math.round(scaled * (1 + Number.EPSILON)) / scale;
   return Math.sign(amount) * rounded || 0;
 }
+
+/** Digits grouped by thousands, without the runtime's locale data: 14334.5 → "14,334.50" at 2 places. */
+export function groupDigits(value: number, places: number): string {
+  const [whole, fraction] = Math.abs(value).toFixed(places).split('.');
+  const sign = value < 0 && Number(Math.abs(value).toFixed(places)) !== 0 ? '-' : '';
+  return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+}
+
+/** An amount as the desk and the workbook show it: "14,334.00 USD", to the currency's minor unit. */
+export function formatMoney(amount: number, currency: string): string {
+  return `${groupDigits(amount, minorUnits(currency))} ${currency}`;
+}

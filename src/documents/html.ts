@@ -3,7 +3,7 @@
  * every piece of text is marked with its language, so browsers pick Simplified Chinese glyphs for
  * the Chinese (and a screen reader the right voice).
  */
-import { minorUnits } from '../core/money';
+import { groupDigits, minorUnits } from '../core/money';
 import { formatInZone } from '../core/time';
 import type { Words } from './terms';
 
@@ -79,12 +79,8 @@ export function signatures(roles: readonly Words[], lang: Language): string {
   return `<section class="signatures keep">${blocks}</section>`;
 }
 
-/** Digits grouped by thousands, as the documents print every figure: 14334.5 → "14,334.50" at 2 places. */
-export function grouped(value: number, places: number): string {
-  const [whole, fraction] = Math.abs(value).toFixed(places).split('.');
-  const sign = value < 0 && Number(Math.abs(value).toFixed(places)) !== 0 ? '-' : '';
-  return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
-}
+/** Digits grouped by thousands, as the documents print every figure. */
+export const grouped = groupDigits;
 
 /** A whole number with thousands separators: 1,500. */
 export function count(value: number): string {

@@ -48,7 +48,11 @@ export function aqlOc(
       ([rate, lot, lev, q, insp, b]): CellValue => {
         if (isBlank(rate) || isBlank(lot)) return BLANK;
         const plan = samplePlan(lotSizeArg(lot), optionsOf(lev, q, insp));
-        return acceptanceProbability(rateArg(rate), plan.sampleSize, plan.acceptance, basisArg(b, plan.aql));
+        const basisOf = basisArg(b, plan.aql);
+        const p = rateArg(rate);
+        // 2.5 typed for 2.5% is the usual slip: a share of units above 1 is not a rate.
+        if (basisOf === 'binomial' && p > 1) throw new InputError(`defect_rate is a fraction of the units: 2.5% or 0.025, not ${p}.`);
+        return acceptanceProbability(p, plan.sampleSize, plan.acceptance, basisOf);
       },
     ),
   );

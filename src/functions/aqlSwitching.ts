@@ -20,7 +20,9 @@ export function aqlSwitching(
 ): CellValue[][] {
   return formula('AQL_SWITCHING', () => {
     const found = asGrid('AQL_SWITCHING', 'defects_found', defectsFound).flat();
-    const sizes = asGrid('AQL_SWITCHING', 'lot_sizes', lotSizes).flat();
+    const given = asGrid('AQL_SWITCHING', 'lot_sizes', lotSizes).flat();
+    // One lot size for every lot, as a built-in takes a single cell against a range.
+    const sizes = given.length === 1 ? found.map((cell) => (isBlank(cell) ? '' : given[0])) : given;
     if (found.length !== sizes.length) {
       throw new InputError(`defects_found has ${found.length} cells but lot_sizes has ${sizes.length}; give one lot size per lot.`);
     }
@@ -33,14 +35,15 @@ export function aqlSwitching(
     const { level: lev, aql: q } = planOptions(single('level', level), single('aql', aql), '');
     const editionCell = single('edition', edition);
     const approvedCell = single('reduced_approved', reducedApproved);
-    if (!isBlank(approvedCell) && typeof approvedCell !== 'boolean') {
+    const approved = typeof approvedCell === 'string' ? approvedCell.trim().toUpperCase() : approvedCell;
+    if (!isBlank(approved) && approved !== true && approved !== false && approved !== 'TRUE' && approved !== 'FALSE') {
       throw new InputError(`reduced_approved must be TRUE or FALSE; got ${JSON.stringify(approvedCell)}.`);
     }
     const state = replaySwitching(lots, {
       level: lev,
       aql: q,
       edition: parseEdition(isBlank(editionCell) ? '' : toText('edition', editionCell)),
-      reducedApproved: approvedCell === true,
+      reducedApproved: approved === true || approved === 'TRUE',
     });
     return [[severityLabel(state), state.score ?? '', state.reason]];
   });

@@ -352,6 +352,11 @@ describe('protocol formulas through the bundle', () => {
     expect((bundle.call('AQL_SWITCHING', ...ten) as unknown[][])[0][0]).toBe('normal (reduced eligible)');
     expect((bundle.call('AQL_SWITCHING', ...ten, 'II', 2.5, 'ISO 2859-1', true) as unknown[][])[0].slice(0, 2)).toEqual(['reduced', '']);
     expect((bundle.call('AQL_SWITCHING', ...ten, '', '', 'Z1.4') as unknown[][])[0][1]).toBe('');
+    // One lot size for every lot; TRUE typed as text reads as TRUE.
+    expect(bundle.call('AQL_SWITCHING', [[8], [9]], 1500)).toEqual([
+      ['tightened', '', 'tightened: 2 of the last 2 lots not accepted — lot 1, lot 2'],
+    ]);
+    expect((bundle.call('AQL_SWITCHING', ...ten, 'II', 2.5, '', 'true') as unknown[][])[0][0]).toBe('reduced');
     // Blank rows at the end of a growing column are skipped.
     expect(bundle.call('AQL_SWITCHING', [[8], [9], ['']], [[1500], [1500], ['']])).toEqual([
       ['tightened', '', 'tightened: 2 of the last 2 lots not accepted — lot 1, lot 2'],
@@ -360,10 +365,17 @@ describe('protocol formulas through the bundle', () => {
 
   it('refuses bad input with errors that name the formula', () => {
     const cases: Array<[string, unknown[], RegExp]> = [
-      ['AQL_OC', [1.5, 1500], /^AQL_OC: a fraction of units nonconforming cannot exceed 1/],
+      ['AQL_OC', [2.5, 1500], /^AQL_OC: defect_rate is a fraction of the units: 2\.5% or 0\.025, not 2\.5\.$/],
       ['AQL_OC', [0.02, 1500, 'II', 2.5, 'normal', 'gauss'], /^AQL_OC: basis must be "binomial" or "poisson"/],
       ['AQL_PA', [0.02, 0, 1], /^AQL_PA: sample_size must be a whole number of 1 or more/],
-      ['AQL_SWITCHING', [[[1], [2]], [[1500]]], /^AQL_SWITCHING: defects_found has 2 cells but lot_sizes has 1/],
+      [
+        'AQL_SWITCHING',
+        [
+          [[1], [2]],
+          [[1500], [1500], [1500]],
+        ],
+        /^AQL_SWITCHING: defects_found has 2 cells but lot_sizes has 3/,
+      ],
       ['AQL_SWITCHING', [[[1]], [[1500]], 'II', 2.5, 'BS 6001'], /^AQL_SWITCHING: edition must be/],
       ['AQL_SWITCHING', [[[1]], [[1500]], 'II', 2.5, '', 'yes'], /^AQL_SWITCHING: reduced_approved must be TRUE or FALSE/],
       ['DEFECT_CLASS', ['wobbly handle'], /^DEFECT_CLASS: unknown defect type "wobbly handle"; known types: colour deviation, /],

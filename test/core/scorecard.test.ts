@@ -109,7 +109,7 @@ describe('the factory scorecard against a naive recount', () => {
       // Money per currency, never summed across currencies.
       const usd = cases.filter((c) => c.currency === 'USD').map((c) => c.id);
       const usdRework = input.rework.filter((w) => usd.includes(w.caseId)).reduce((n, w) => n + w.totalCost, 0);
-      if (usdRework) expect(s.reworkCost).toContain(`USD ${usdRework.toFixed(2)}`);
+      if (usdRework) expect(s.reworkCost).toContain(`${usdRework.toLocaleString('en-US', { minimumFractionDigits: 2 })} USD`);
       const settled = input.settlements.filter((x) => ids.has(x.caseId));
       expect(s.averageRecovery).toBeCloseTo(settled.reduce((n, x) => n + x.recoveryRate, 0) / settled.length, 12);
       const firstRe = [...ids].flatMap((id) => input.reinspections.filter((x) => x.caseId === id).slice(0, 1));

@@ -115,13 +115,13 @@ describe('the factory scorecard', () => {
     expect(at('Factory')).toBe(EXAMPLE.factory);
     expect(at('Lots inspected')).toBe(1);
     expect(at('OQC first pass')).toBe(0);
-    expect(at('Cases')).toBe(1);
+    expect(at('Cases (lots held)')).toBe(1);
     expect(at('Major /100 sampled')).toBe(9.6);
     expect(at('Minor /100 sampled')).toBe(17.6);
     expect(at('Top defects')).toBe('Edge paint defect (22), Misalignment (12)');
-    expect(at('Rework cost')).toBe('USD 216.00');
-    expect(at('Factory paid')).toBe('USD 216.00');
-    expect(at('Concession credits')).toBe('USD 450.00');
+    expect(at('Rework cost')).toBe('216.00 USD');
+    expect(at('Factory paid')).toBe('216.00 USD');
+    expect(at('Concession credits')).toBe('450.00 USD');
     expect(at('Re-inspection first pass')).toBe(1);
     expect(at('New-major failures')).toBe(0);
     expect(at('Average recovery')).toBeCloseTo(0.9556, 4);
@@ -208,7 +208,7 @@ describe('the factory scorecard', () => {
           for (const r of rows) {
             const held = cases.filter((c) => c.Factory === r[0] && c.Status === 'on-hold').length;
             const passed = cases.filter((c) => c.Factory === r[0] && c.Status === 'released').length;
-            expect(cell(r, 'Cases')).toBe(held);
+            expect(cell(r, 'Cases (lots held)')).toBe(held);
             expect(cell(r, 'OQC first pass')).toBeCloseTo(passed / (held + passed), 10);
           }
         },

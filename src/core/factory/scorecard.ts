@@ -1,4 +1,4 @@
-import { minorUnits, roundMoney } from '../money';
+import { formatMoney, roundMoney } from '../money';
 import { formatInZone } from '../time';
 import { factoryKey, factoryStatus } from './history';
 import type { FactoryControls, FactoryStatus, OqcLot } from './history';
@@ -42,11 +42,11 @@ const DAY_MS = 86_400_000;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
-/** Amounts per currency as one text: "USD 216.00; CNY 1,200.00" (blank when there are none). */
+/** Amounts per currency as one text: "216.00 USD; 1,200.00 CNY" (blank when there are none). */
 function perCurrency(amounts: Map<string, number>): string {
   return [...amounts.entries()]
     .filter(([, v]) => v !== 0)
-    .map(([cur, v]) => `${cur} ${roundMoney(v, cur).toFixed(minorUnits(cur))}`)
+    .map(([cur, v]) => formatMoney(roundMoney(v, cur), cur))
     .join('; ');
 }
 

@@ -58,6 +58,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
         lotSize: record.lotSize,
         level: record.level,
         severity: record.severity,
+        severityMinor: record.severityMinor ?? record.severity,
         fullInspection: 0,
         letter: result.major.letter,
         sampleSize: result.major.sampleSize,
