@@ -96,6 +96,7 @@ export function oqcForm(c: CaseView): HTMLElement {
           severity: c.severity as Severity,
           // The switching rules run per class: the minor plan can be on another severity.
           severityMinor: c.severityMinor as Severity,
+          edition: c.edition,
           aqlMajor: c.aqlMajor,
           aqlMinor: c.aqlMinor,
         },

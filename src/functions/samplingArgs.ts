@@ -4,7 +4,7 @@ import { isBlank, toNumber, toText, toWhole } from './args';
 import type { CellValue } from './args';
 
 /** level, aql and inspection cells as plan options; blank cells take the defaults (II, 2.5, normal). */
-export function planOptions(level: CellValue, aql: CellValue, inspection: CellValue): Required<PlanOptions> {
+export function planOptions(level: CellValue, aql: CellValue, inspection: CellValue): Required<Omit<PlanOptions, 'edition'>> {
   return {
     level: isBlank(level) ? DEFAULT_LEVEL : parseLevel(toText('level', level)),
     aql: isBlank(aql) ? DEFAULT_AQL : aqlArg('aql', aql),
@@ -25,8 +25,8 @@ export function lotSizeArg(value: CellValue): number {
  * planOptions for a walk over many cells: the level, aql and inspection cells are usually the same
  * for every row, so the last answer is reused while they stay the same.
  */
-export function planOptionsReader(): (level: CellValue, aql: CellValue, inspection: CellValue) => Required<PlanOptions> {
-  let last: { level: CellValue; aql: CellValue; inspection: CellValue; options: Required<PlanOptions> } | undefined;
+export function planOptionsReader(): (level: CellValue, aql: CellValue, inspection: CellValue) => Required<Omit<PlanOptions, 'edition'>> {
+  let last: { level: CellValue; aql: CellValue; inspection: CellValue; options: Required<Omit<PlanOptions, 'edition'>> } | undefined;
   return (level, aql, inspection) => {
     if (!last || last.level !== level || last.aql !== aql || last.inspection !== inspection) {
       last = { level, aql, inspection, options: planOptions(level, aql, inspection) };

@@ -226,6 +226,8 @@ export interface CaseView extends CaseSummary {
   severity: string;
   /** The minor class's severity (the switching rules run per class). */
   severityMinor: string;
+  /** The workbook's edition of the standard: ISO 2859-1's reduced plans have Re = Ac + 1. */
+  edition: 'ISO 2859-1' | '105E';
   inspector: string;
   holdAt: string;
   notifyBy: string;

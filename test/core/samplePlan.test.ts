@@ -222,3 +222,13 @@ describe('Table II-C arrows between rows of the same sample size', () => {
     });
   });
 });
+
+describe('reduced plans by edition', () => {
+  it('ISO 2859-1:1999 closes the gap between Ac and Re that 105E / Z1.4 keep', () => {
+    expect(samplePlan(1500, { severity: 'reduced' })).toMatchObject({ sampleSize: 50, acceptance: 3, rejection: 6 });
+    expect(samplePlan(1500, { severity: 'reduced', edition: 'ISO 2859-1' })).toMatchObject({ sampleSize: 50, acceptance: 3, rejection: 4 });
+    // Normal and tightened plans are the same in both editions.
+    expect(samplePlan(1500, { edition: 'ISO 2859-1' })).toEqual(samplePlan(1500));
+    expect(samplePlan(1500, { edition: 'ISO 2859-1', severity: 'tightened' })).toEqual(samplePlan(1500, { severity: 'tightened' }));
+  });
+});

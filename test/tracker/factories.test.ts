@@ -265,3 +265,21 @@ describe('cases opened ahead of their OQC', () => {
     expect(desk.ok<FactoryStatusView>('rdFactoryStatus', { factory: 'Shiling Hardware' }).major.severity).toBe('tightened');
   });
 });
+
+describe('the edition in RD Settings', () => {
+  it('judges a reduced lot as ISO 2859-1 does: a count above Ac is not accepted', () => {
+    const desk = setUp();
+    const { id } = desk.ok<{ id: string }>('rdCreateCase', {
+      factory: 'New Co',
+      style: 'Tote',
+      orderValue: 1,
+      lotSize: 1500,
+      severity: 'reduced',
+    });
+    expect(desk.view(id)).toMatchObject({ edition: 'ISO 2859-1', planMajor: { sampleSize: 50, acceptance: 3, rejection: 4 } });
+    expect(
+      desk.ok<{ passed: boolean }>('rdRecordInspection', { caseId: id, inspector: 'Ann', criticalFound: 0, majorFound: 4, minorFound: 0 })
+        .passed,
+    ).toBe(false);
+  });
+});

@@ -59,6 +59,8 @@ export interface NewCase {
   severity: Severity;
   /** The switching rules run per class: the minor class can be on another severity. */
   severityMinor?: Severity;
+  /** The workbook's edition of the standard (its reduced plans differ); not stored with the case. */
+  edition?: 'ISO 2859-1' | '105E';
 }
 
 export interface CaseRecord extends NewCase {
@@ -148,11 +150,11 @@ export interface InspectionResult {
 
 /** The OQC verdict: any critical fails (zero tolerance), as does reaching Re for major or minor. */
 export function oqcResult(
-  c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'severityMinor' | 'aqlMajor' | 'aqlMinor'>,
+  c: Pick<CaseRecord, 'lotSize' | 'level' | 'severity' | 'severityMinor' | 'aqlMajor' | 'aqlMinor' | 'edition'>,
   input: Omit<InspectionInput, 'inspector' | 'at'>,
 ): InspectionResult {
-  const major = samplePlan(c.lotSize, { level: c.level, severity: c.severity, aql: c.aqlMajor });
-  const minor = samplePlan(c.lotSize, { level: c.level, severity: c.severityMinor ?? c.severity, aql: c.aqlMinor });
+  const major = samplePlan(c.lotSize, { level: c.level, severity: c.severity, aql: c.aqlMajor, edition: c.edition });
+  const minor = samplePlan(c.lotSize, { level: c.level, severity: c.severityMinor ?? c.severity, aql: c.aqlMinor, edition: c.edition });
   // Defectives of a class are units of the sample: there cannot be more than were inspected.
   const sampled = Math.max(major.sampleSize, minor.sampleSize);
   for (const [label, found] of [

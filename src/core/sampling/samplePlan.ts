@@ -5,6 +5,11 @@ import type { CodeLetter, InspectionLevel, Severity, SeverityTable } from './tab
 import { DEFAULT_AQL, DEFAULT_LEVEL, DEFAULT_SEVERITY, ZERO_TOLERANCE, aqlColumn, checkAql } from './vocabulary';
 
 export interface PlanOptions {
+  /**
+   * Which edition's reduced plans: MIL-STD-105E / Z1.4 (the default) keep a gap between Ac and Re;
+   * ISO 2859-1:1999 closed it (Re = Ac + 1), so a count above Ac is not accepted.
+   */
+  edition?: 'ISO 2859-1' | '105E';
   level?: InspectionLevel;
   /** A standard AQL, or 0 for zero tolerance. Default 2.5. */
   aql?: number;
@@ -114,7 +119,7 @@ export function samplePlan(lotSize: number, options: PlanOptions = {}): SamplePl
     sampleSize: Math.min(plan.sampleSize, lotSize),
     hundredPercent: plan.sampleSize >= lotSize,
     acceptance: plan.acceptance,
-    rejection: plan.rejection,
+    rejection: options.edition === 'ISO 2859-1' && severity === 'reduced' ? plan.acceptance + 1 : plan.rejection,
   };
 }
 

@@ -161,7 +161,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
   const found = wb.findCase(id);
   const { stored } = found;
   // An open case shows the plan its OQC will be judged under: its factory's record may have moved.
-  const { record } = currentSeverity(wb, stored, found.record);
+  const record = { ...currentSeverity(wb, stored, found.record).record, edition: wb.settings().edition };
   const plan = oqcResult(record, { criticalFound: 0, majorFound: 0, minorFound: 0 });
   const view = (p: typeof plan.major) => ({
     letter: p.letter,
@@ -186,6 +186,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
     aqlMinor: record.aqlMinor,
     severity: record.severity,
     severityMinor: record.severityMinor ?? record.severity,
+    edition: record.edition,
     inspector: record.inspector ?? '',
     holdAt: iso(record.holdAt),
     notifyBy: iso(record.notifyBy),

@@ -102,7 +102,7 @@ function correctOqcCounts(wb: Workbook, f: Fields, stored: StoredRow, record: Ca
     .filter((r) => r.values.kind === 'OQC' && r.values.verdict !== 'VOID')
     .at(-1);
   if (!row) throw new InputError(`${record.id} has no OQC inspection to correct.`);
-  const result = oqcResult(record, counts);
+  const result = oqcResult({ ...record, edition: wb.settings().edition }, counts);
   const before = `${String(row.values.criticalFound)}/${String(row.values.majorFound)}/${String(row.values.minorFound)}`;
   const after = `${counts.criticalFound}/${counts.majorFound}/${counts.minorFound}`;
   if (result.passed !== (row.values.verdict === 'ACCEPT')) {

@@ -34,7 +34,7 @@ export function recordOqc(services: Services, request: unknown): Result<Saved<Ca
         `inspection of ${opened.factory} has been discontinued since this case was opened: ${current.discontinued.replace(/^discontinued: /, '').replace(/; record .*$/, '')}. Record its corrective action in "RD Factories" (Corrective action on) first.`,
       );
     }
-    const record = current.record;
+    const record = { ...current.record, edition: settings.edition };
     const at = time(f, 'at', 'Inspection time', wb.now, wb.timeZone());
     const counts = oqcCounts(f);
     const place = text(f, 'place', 'Place of inspection', { max: 200 });
