@@ -20,6 +20,18 @@ export const EXAMPLE = {
   minorUnits: Array.from({ length: 22 }, (_, i) => `M-${String(i + 1).padStart(3, '0')}`),
 };
 
+/**
+ * The case study's hold, a week back from when the preview (or a test) starts, so the dispute
+ * reads as one: held 8 days ago at 08:00 UTC, the agent told 70 minutes later; what follows is
+ * recorded as it is entered, now.
+ */
+const DAY = 86_400_000;
+const HELD = new Date(Math.floor(Date.now() / DAY) * DAY - 8 * DAY + 8 * 3_600_000);
+export const EXAMPLE_TIMES = {
+  oqc: HELD.toISOString(),
+  agentTold: new Date(HELD.getTime() + 70 * 60_000).toISOString(),
+};
+
 export const photosOf = (unit: string) => ({
   wide: `https://photos.example.com/${unit}/wide.jpg`,
   closeUp: `https://photos.example.com/${unit}/close-up.jpg`,
@@ -49,14 +61,14 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
   must(call, 'rdRecordInspection', {
     caseId: id,
     inspector: e.oqcInspector,
-    at: '2025-03-10T08:00:00Z',
+    at: EXAMPLE_TIMES.oqc,
     place: 'Factory finished-goods warehouse, Huadu, Guangzhou',
     cartonsSealed: 60,
     criticalFound: 0,
     majorFound: 12,
     minorFound: 22,
   });
-  must(call, 'rdRecordAgentNotified', { caseId: id, at: '2025-03-10T09:10:00Z' });
+  must(call, 'rdRecordAgentNotified', { caseId: id, at: EXAMPLE_TIMES.agentTold });
   // Snap bases drilled with a manual template instead of the CNC jig: 3–5 mm off, a process deviation.
   const majors = e.majorUnits.map((unitRef, i) => ({
     unitRef,
@@ -96,6 +108,7 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
   must(call, 'rdRecordReinspection', {
     caseId: id,
     inspector: e.reInspector,
+    place: 'Factory finished-goods warehouse, Huadu, Guangzhou',
     fullInspectionFailures: 0,
     sampleMajor: 0,
     sampleMinor: 0,

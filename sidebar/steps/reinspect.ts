@@ -25,6 +25,7 @@ export function reinspectionForm(c: CaseView): HTMLElement {
         list: 'people-names',
         hint: `Not ${c.inspector}: a different inspector.`,
       }),
+      field('re', { name: 'place', label: 'Place of re-inspection', hint: 'Printed on the re-inspection report.' }),
       field('re', { name: 'adjacentUnits', label: 'Adjacent units', type: 'number', hint: 'Blank means none.' }),
       field('re', { name: 'fullInspectionFailures', label: 'Failures among reworked and adjacent units', type: 'number', required: true }),
       field('re', { name: 'sampleCritical', label: 'Critical in the sample', type: 'number', hint: 'Blank means none.' }),
@@ -52,6 +53,7 @@ export function reinspectionForm(c: CaseView): HTMLElement {
             {
               caseId: c.id,
               inspector: v.inspector,
+              place: v.place,
               adjacentUnits: n('adjacentUnits'),
               fullInspectionFailures: n('fullInspectionFailures'),
               sampleCritical: n('sampleCritical'),

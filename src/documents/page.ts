@@ -98,6 +98,11 @@ const SCRIPT = `
 export function documentPage(args: { title: Words; lang: Language; issue: Issue; body: string; fileName: string }): string {
   const { title, lang, issue, body } = args;
   const htmlLang = lang === 'zh' ? 'zh-Hans' : 'en';
+  // The toolbar speaks the reader's language: a factory manager opening the Chinese copy prints it.
+  const tool =
+    lang === 'zh'
+      ? { print: '打印 / 另存为 PDF', tab: '在新标签页中打开', download: '下载' }
+      : { print: 'Print / Save as PDF', tab: 'Open in its own tab', download: 'Download' };
   const plainTitle = lang === 'zh' ? title.zh : lang === 'both' ? `${title.en} / ${title.zh}` : title.en;
   const running =
     `<div class="running"><span><b>${esc(issue.reference)}</b> · ${say(title, lang)}</span>` +
@@ -105,9 +110,9 @@ export function documentPage(args: { title: Words; lang: Language; issue: Issue;
   return (
     `<!DOCTYPE html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>${plainTitle} — ${esc(issue.reference)}</title>` +
     `<style>${CSS}</style></head><body>` +
-    `<div class="toolbar"><button id="rd-print" class="primary" type="button">Print / Save as PDF</button>` +
-    `<button id="rd-tab" type="button">Open in its own tab</button>` +
-    `<a id="rd-download" href="#" download="${esc(args.fileName)}.html">Download</a><span id="rd-note" class="note" role="status"></span></div>` +
+    `<div class="toolbar" lang="${htmlLang}"><button id="rd-print" class="primary" type="button">${tool.print}</button>` +
+    `<button id="rd-tab" type="button">${tool.tab}</button>` +
+    `<a id="rd-download" href="#" download="${esc(args.fileName)}.html">${tool.download}</a><span id="rd-note" class="note" role="status"></span></div>` +
     `<div class="sheet"><table class="paper"><thead><tr><td>${running}</td></tr></thead><tbody><tr><td>` +
     `<h1>${say(title, lang)}</h1>` +
     `<p class="fine">${say(TERM.issued, lang)} ${esc(issue.issuedAt)} · ${say(TERM.revision, lang)} ${issue.revision} · ${say(TERM.fingerprint, lang)} ${esc(issue.fingerprint)}</p>` +

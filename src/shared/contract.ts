@@ -141,6 +141,8 @@ export interface ReinspectionRequest {
   caseId: string;
   inspector: string;
   at?: string;
+  /** Where the re-inspection took place: printed on the re-inspection report. */
+  place?: string;
   adjacentUnits?: number;
   fullInspectionFailures: number;
   sampleCritical?: number;

@@ -75,6 +75,9 @@ describe('documents of the case study', () => {
     expect(zh).toMatch(/<html lang="zh-Hans">/);
     expect(textOf(zh)).toContain('质量暂扣通知书');
     expect(textOf(zh)).not.toContain('Quality Hold Notice');
+    // The toolbar speaks the reader's language too.
+    expect(textOf(zh)).toContain('打印 / 另存为 PDF');
+    expect(textOf(zh)).not.toContain('Print / Save as PDF');
   });
 
   it('evidence sheet: a block per unit with each photo as a link and a QR code', () => {
@@ -107,6 +110,7 @@ describe('documents of the case study', () => {
   it('re-inspection report: 100% of the reworked units, Level III on the rest, the verdict and the inspector', () => {
     const text = textOf(doc('reinspection', 'both').html);
     expect(text).toContain('Chen Jie');
+    expect(text).toMatch(/Place 地点 Factory finished-goods warehouse, Huadu, Guangzhou/);
     expect(text).toMatch(/Reworked and adjacent units, inspected 100% 返工及相邻产品（全数检验） 12/);
     expect(text).toMatch(/Sample size 样本量 200/);
     expect(text).toContain('Verdict: PASS 判定：合格');

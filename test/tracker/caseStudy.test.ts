@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseList, CaseView } from '../../src/shared/contract';
-import { EXAMPLE, loadExample } from '../../preview/example';
+import { EXAMPLE_TIMES, EXAMPLE, loadExample } from '../../preview/example';
 import { Desk } from '../support/desk';
 
 // The seed's $15K case, driven through the sidebar handlers of the built add-on, on the fake.
@@ -23,7 +23,7 @@ describe('the $15K crossbody case, from setup to settlement', () => {
       factory: EXAMPLE.factory,
       lotSize: 1500,
       inspector: 'Li Wei',
-      agentNotifiedAt: '2025-03-10T09:10:00.000Z',
+      agentNotifiedAt: EXAMPLE_TIMES.agentTold,
     });
     expect(final.settlement!.reworkCost).toBe(216);
     expect(final.settlement!.concessionCredit).toBeCloseTo(450, 9);

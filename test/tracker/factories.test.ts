@@ -123,6 +123,9 @@ describe('the factory scorecard', () => {
     expect(at('Factory paid')).toBe('216.00 USD');
     expect(at('Concession credits')).toBe('450.00 USD');
     expect(at('Re-inspection first pass')).toBe(1);
+    // Held eight days ago at 08:00 UTC, released by today's re-inspection.
+    expect(at('Mean days hold → release')).toBeGreaterThan(7.5);
+    expect(at('Mean days hold → release')).toBeLessThan(9);
     expect(at('New-major failures')).toBe(0);
     expect(at('Average recovery')).toBeCloseTo(0.9556, 4);
     expect(at('Next lot: major')).toBe('normal');

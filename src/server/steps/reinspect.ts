@@ -52,6 +52,7 @@ export function reinspect(services: Services, request: unknown): Result<Saved<Ca
         kind: 'Re-inspection',
         at,
         inspector,
+        place: text(f, 'place', 'Place of re-inspection', { max: 200 }),
         lotSize: record.lotSize,
         level: 'III',
         severity: record.severity,
