@@ -29,6 +29,7 @@ body { margin: 0; font: 10pt/1.35 Arial, "Helvetica Neue", Helvetica, sans-serif
 .toolbar button, .toolbar a { font: inherit; padding: 5px 12px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; color: #1a73e8; cursor: pointer; text-decoration: none; }
 .toolbar button.primary { background: #1a73e8; color: #fff; border-color: #1a73e8; }
 .toolbar .note { color: #5f6368; }
+.toolbar:lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
 .sheet { max-width: 182mm; margin: 12px auto; }
 table.paper { width: 100%; border-collapse: collapse; }
 table.paper > thead td { padding: 0 0 6px; }
