@@ -21,6 +21,8 @@ export interface InspectionFacts {
   inspector: string;
   level: string;
   severity: string;
+  /** The minor class's severity: the switching rules run per class. */
+  severityMinor: string;
   letter: string;
   sampleSize: number;
   major: PlanFacts;

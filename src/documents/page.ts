@@ -88,7 +88,8 @@ const SCRIPT = `
   document.getElementById('rd-tab').onclick = function () {
     var url = URL.createObjectURL(new Blob([page()], { type: 'text/html' }));
     var opened = window.open(url, '_blank');
-    document.getElementById('rd-note').textContent = opened ? '' : 'The browser blocked a new tab: use Download, then open the file and print it.';
+    var note = document.getElementById('rd-note');
+    note.textContent = opened ? '' : note.getAttribute('data-blocked');
   };
   var download = document.getElementById('rd-download');
   download.onclick = function () { download.href = URL.createObjectURL(new Blob([page()], { type: 'text/html' })); };
@@ -102,8 +103,18 @@ export function documentPage(args: { title: Words; lang: Language; issue: Issue;
   // The toolbar speaks the reader's language: a factory manager opening the Chinese copy prints it.
   const tool =
     lang === 'zh'
-      ? { print: '打印 / 另存为 PDF', tab: '在新标签页中打开', download: '下载' }
-      : { print: 'Print / Save as PDF', tab: 'Open in its own tab', download: 'Download' };
+      ? {
+          print: '打印 / 另存为 PDF',
+          tab: '在新标签页中打开',
+          download: '下载',
+          blocked: '浏览器阻止了新标签页：请点“下载”，打开下载的文件后打印。',
+        }
+      : {
+          print: 'Print / Save as PDF',
+          tab: 'Open in its own tab',
+          download: 'Download',
+          blocked: 'The browser blocked a new tab: use Download, then open the file and print it.',
+        };
   const plainTitle = lang === 'zh' ? title.zh : lang === 'both' ? `${title.en} / ${title.zh}` : title.en;
   const running =
     `<div class="running"><span><b>${esc(issue.reference)}</b> · ${say(title, lang)}</span>` +
@@ -113,7 +124,7 @@ export function documentPage(args: { title: Words; lang: Language; issue: Issue;
     `<style>${CSS}</style></head><body>` +
     `<div class="toolbar" lang="${htmlLang}"><button id="rd-print" class="primary" type="button">${tool.print}</button>` +
     `<button id="rd-tab" type="button">${tool.tab}</button>` +
-    `<a id="rd-download" href="#" download="${esc(args.fileName)}.html">${tool.download}</a><span id="rd-note" class="note" role="status"></span></div>` +
+    `<a id="rd-download" href="#" download="${esc(args.fileName)}.html">${tool.download}</a><span id="rd-note" class="note" role="status" data-blocked="${tool.blocked}"></span></div>` +
     `<div class="sheet"><table class="paper"><thead><tr><td>${running}</td></tr></thead><tbody><tr><td>` +
     `<h1>${say(title, lang)}</h1>` +
     `<p class="fine">${say(TERM.issued, lang)} ${esc(issue.issuedAt)} · ${say(TERM.revision, lang)} ${issue.revision} · ${say(TERM.fingerprint, lang)} ${esc(issue.fingerprint)}</p>` +

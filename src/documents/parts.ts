@@ -50,6 +50,16 @@ export function verdictWords(verdict: string): Words {
   return { en: esc(v), zh: esc(v) };
 }
 
+const severityWords = (severity: string): Words => SEVERITY_WORDS[severity] ?? { en: esc(severity), zh: esc(severity) };
+
+/** The severity of the inspection, class by class where the switching rules put them apart. */
+function severityCell(i: InspectionFacts, lang: Language): string {
+  if (i.severityMinor === i.severity) return say(severityWords(i.severity), lang);
+  const major = severityWords(i.severity);
+  const minor = severityWords(i.severityMinor);
+  return say({ en: `Major: ${major.en}; minor: ${minor.en}`, zh: `严重缺陷：${major.zh}；轻微缺陷：${minor.zh}` }, lang);
+}
+
 /** An inspection's plan, its counts against Ac/Re per class, and the verdict with every reason. */
 export function planSection(i: InspectionFacts, lang: Language): string {
   const row = (cls: string, aql: string, ac: number, re: number, found: number) => [
@@ -76,7 +86,7 @@ export function planSection(i: InspectionFacts, lang: Language): string {
     factTable(
       [
         [TERM.level, say(LEVEL_WORDS(esc(i.level)), lang)],
-        [TERM.severity, say(SEVERITY_WORDS[i.severity] ?? { en: esc(i.severity), zh: esc(i.severity) }, lang)],
+        [TERM.severity, severityCell(i, lang)],
         [TERM.codeLetter, esc(i.letter)],
         [TERM.sampleSize, count(i.sampleSize)],
       ],

@@ -39,6 +39,8 @@ export const QR_SCRIPT = `
   var codes = document.querySelectorAll('svg.qr[data-qr]');
   for (var k = 0; k < codes.length; k++) {
     var svg = codes[k], n = Number(svg.getAttribute('data-n')), hex = svg.getAttribute('data-qr'), d = '';
+    // A saved copy of the page already holds its drawn codes.
+    if (svg.querySelector('path')) continue;
     var dark = function (i) { return (parseInt(hex.charAt(i >> 2), 16) >> (3 - (i & 3))) & 1; };
     for (var y = 0; y < n; y++) {
       for (var x = 0; x < n; x++) {

@@ -179,7 +179,12 @@ describe('printed documents', () => {
       return Array.from(ctx.getImageData(0, 0, 240, 240).data);
     });
     expect(jsQR(Uint8ClampedArray.from(pixels), 240, 240)?.data).toBe('https://drive.example.com/U-001/wide');
+    // The copy "Open in its own tab" and "Download" save holds the drawn codes, and draws none twice.
+    const saved = await page.evaluate(() => '<!DOCTYPE html>' + document.documentElement.outerHTML);
     await page.close();
+    const copy = await open(saved);
+    expect(await copy.page.locator('svg.qr path').count()).toBe(200);
+    await copy.page.close();
   });
 
   it('the evidence sheet for 40 units keeps each unit’s block on one page', async () => {

@@ -217,6 +217,22 @@ describe('revisions and refusals', () => {
     expect(text).toMatch(/Sourcing agent to be told by 通知采购代理的期限 2026-03-02 10:00/);
   });
 
+  it('names each class’s severity on the OQC report where the switching rules put them apart', () => {
+    const desk = new Desk();
+    desk.ok('rdSetupTracker');
+    const lot = (majorFound: number) => {
+      const { id } = desk.ok<{ id: string }>('rdCreateCase', { factory: 'Panyu Straps', style: 'S', orderValue: 1000, lotSize: 1500 });
+      desk.ok('rdRecordInspection', { caseId: id, inspector: 'Ann', criticalFound: 0, majorFound, minorFound: 0 });
+      return id;
+    };
+    lot(12);
+    lot(12);
+    const third = lot(7);
+    const text = textOf(desk.ok<DocumentView>('rdGetDocument', { caseId: third, kind: 'hold-notice', language: 'both' }).html);
+    expect(text).toContain('Major: Tightened inspection; minor: Normal inspection 严重缺陷：加严检验；轻微缺陷：正常检验');
+    expect(text).toMatch(/Major 严重缺陷 2\.5 5 6 7/);
+  });
+
   it('keeps cartons sealed within the lot, and none from a voided passing OQC', () => {
     const desk = new Desk();
     desk.ok('rdSetupTracker');

@@ -32,6 +32,7 @@ function inspectionFacts(v: Row): InspectionFacts {
     inspector: str(v.inspector),
     level: str(v.level),
     severity: str(v.severity),
+    severityMinor: str(v.severityMinor) || str(v.severity),
     letter: str(v.letter),
     sampleSize: Number(v.sampleSize) || 0,
     ...recordedClasses(v),
