@@ -3,6 +3,7 @@
  * figures as recorded). The tracker gathers them; the documents only format them, so a printed
  * figure is always the one the workbook holds.
  */
+import type { NewCase } from '../core/case/lifecycle';
 import type { CostSplit } from '../core/protocol/allocation';
 import type { ConcessionGrade } from '../core/protocol/concession';
 import type { DefectType } from '../core/protocol/defectCatalogue';
@@ -97,15 +98,10 @@ export interface ReworkFacts {
   };
 }
 
-export interface CaseFacts {
+/** The lot as the case records it: the same fields the case was opened with. */
+export interface CaseFacts extends Pick<NewCase, 'factory' | 'style' | 'po' | 'orderValue' | 'currency' | 'lotSize'> {
   id: string;
   timeZone: string;
-  factory: string;
-  style: string;
-  po: string;
-  orderValue: number;
-  currency: string;
-  lotSize: number;
   status: string;
   holdAt: string;
   /** The deadline to tell the agent of the hold. */
