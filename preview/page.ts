@@ -13,6 +13,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   #tabs button { border: 1px solid #dadce0; border-bottom: none; background: #f1f3f4; padding: 4px 10px; cursor: pointer; font: inherit; white-space: nowrap; }
   #tabs button[aria-selected="true"] { background: #fff; font-weight: bold; color: #188038; }
   #grid { flex: 1; overflow: auto; }
+  #grid td { cursor: cell; }
   table { border-collapse: collapse; font-size: 12px; }
   th, td { border: 1px solid #e0e0e0; padding: 2px 6px; white-space: nowrap; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
   th { background: #f1f3f4; position: sticky; top: 0; }
@@ -77,7 +78,12 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
         var table = document.createElement('table');
         sheet.rows.forEach(function (row, r) {
           var tr = document.createElement('tr');
-          row.forEach(function (v) { tr.appendChild(cell(r === 0 ? 'th' : 'td', v === '' ? '' : String(v), typeof v === 'number' ? 'n' : '')); });
+          row.forEach(function (v, c) {
+            var td = cell(r === 0 ? 'th' : 'td', v === '' ? '' : String(v), typeof v === 'number' ? 'n' : '');
+            // Double-click a cell to type into it, as in Sheets: what you type is read as Sheets reads typing.
+            if (r > 0) td.ondblclick = function () { edit(sheet.name, r + 1, c + 1, v); };
+            tr.appendChild(td);
+          });
           table.appendChild(tr);
         });
         grid.appendChild(table);
@@ -135,6 +141,17 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
       box.appendChild(fig);
     });
     return box;
+  }
+  function edit(sheet, row, column, value) {
+    var typed = window.prompt(sheet + ' row ' + row + ', column ' + column + ': type a value (as in a cell)', value === '' ? '' : String(value));
+    if (typed === null) return;
+    fetch('/cell', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: sheet, row: row, column: column, value: typed }) })
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        document.getElementById('note').textContent = answer.error || '';
+        document.getElementById('sidebar').contentWindow.location.reload();
+        load();
+      });
   }
   function post(path, note) {
     document.getElementById('note').textContent = note;

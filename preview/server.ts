@@ -147,6 +147,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       save();
       return send(res, 200, 'application/json', JSON.stringify({ value: id }));
     }
+    if (req.method === 'POST' && url.pathname === '/cell') {
+      // A user typing into a cell: one execution of its own, the value read as Sheets reads typing.
+      const { sheet, row, column, value } = JSON.parse(await body(req)) as { sheet: string; row: number; column: number; value: string };
+      const end = spreadsheet.beginExecution();
+      try {
+        spreadsheet.sheet(sheet).getRange(row, column).setValue(value);
+      } catch (error) {
+        return send(res, 200, 'application/json', JSON.stringify({ error: (error as Error).message }));
+      } finally {
+        end();
+      }
+      save();
+      return send(res, 200, 'application/json', JSON.stringify({ value: true }));
+    }
     if (req.method === 'POST' && url.pathname === '/reset') {
       spreadsheet.restore({ sheets: [] });
       bundle = loadBundle(spreadsheet, dist);

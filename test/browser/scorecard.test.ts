@@ -52,6 +52,14 @@ describe('the factory scorecard in the preview', () => {
     const row = await page.locator('#grid tr').nth(1).locator('td').allTextContents();
     expect(row[header.indexOf('Next lot: major')]).toBe('tightened');
     expect(row[header.indexOf('Lots inspected')]).toBe('2');
+    // The agent's own columns are typed into, as in Sheets: a double-click, then the value.
+    page.once('dialog', (dialog) => void dialog.accept('2026-11-20'));
+    await page.locator('#grid tr').nth(1).locator('td').nth(header.indexOf('Corrective action on')).dblclick();
+    await page.waitForFunction(() => document.querySelector('#grid tr:nth-child(2)')?.textContent?.includes('2026-11-20'));
+    const typed = preview.bundle.spreadsheet.sheet('RD Factories').dump()[1][header.indexOf('Corrective action on')];
+    // Read as a date, as Sheets reads a typed date (the fake hands it back in the script's realm).
+    expect(Object.prototype.toString.call(typed)).toBe('[object Date]');
+    expect((typed as Date).toISOString()).toBe('2026-11-20T00:00:00.000Z');
     await page.close();
   });
 });
