@@ -4,6 +4,7 @@
  */
 import { splitTable } from '../../core/protocol/allocation';
 import { catalogue, classifyDefect } from '../../core/protocol/classify';
+import type { Catalogue } from '../../core/protocol/classify';
 import { DEFAULT_SAVINGS_SHARE } from '../../core/protocol/concession';
 import { reinspectionPlan } from '../../core/protocol/reinspection';
 import { reworkCost } from '../../core/protocol/reworkCost';
@@ -45,8 +46,7 @@ function inspectionFacts(v: Row): InspectionFacts {
 }
 
 /** A defect with its rule in Chinese when today's catalogue still gives the rule it was recorded under. */
-function defectFacts(v: Row, settings: Settings): DefectFacts {
-  const types = catalogue(settings.catalogue);
+function defectFacts(v: Row, types: Catalogue): DefectFacts {
   let typeId = '';
   let ruleZh = '';
   let measurement = str(v.measurement);
@@ -80,6 +80,8 @@ function defectFacts(v: Row, settings: Settings): DefectFacts {
 export function caseFacts(wb: Workbook, id: string, found: { stored: StoredRow; record: CaseRecord } = wb.findCase(id)): CaseFacts {
   const { stored, record } = found;
   const settings = wb.settings();
+  // One look-up table for every defect of the case (every save's answer builds these facts).
+  const types = catalogue(settings.catalogue);
   const splits = splitTable(settings.splits);
   const inspections = wb
     .rowsOf(INSPECTIONS, id)
@@ -113,7 +115,7 @@ export function caseFacts(wb: Workbook, id: string, found: { stored: StoredRow; 
     defects: wb
       .rowsOf(DEFECTS, id)
       .filter((r) => r.values.class !== 'OK')
-      .map((r) => defectFacts(r.values, settings)),
+      .map((r) => defectFacts(r.values, types)),
     evidence: wb.rowsOf(EVIDENCE, id).map((r) => ({
       unitRef: str(r.values.unitRef),
       links: Object.fromEntries(EVIDENCE_KINDS.flatMap(({ key }) => (r.values[key] ? [[key, str(r.values[key])]] : []))),
