@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { FakeLockService, FakeSession, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeHtmlService, FakeUi } from './ui';
+import { FakeGoogleApis } from './advanced';
 
 /** The build's output folder. Scripts that bundle this file elsewhere pass their own. */
 export const DIST = new URL('../dist/', import.meta.url);
@@ -16,6 +17,8 @@ export interface LoadedBundle {
   spreadsheet: FakeSpreadsheet;
   lock: FakeLockService;
   session: FakeSession;
+  /** The Advanced Sheets and Drive services: the client files the add-on made. */
+  google: FakeGoogleApis;
   /** What the script wrote with console.error. */
   errors: unknown[][];
   call<T = unknown>(name: string, ...args: unknown[]): T;
@@ -31,11 +34,14 @@ export function loadBundle(spreadsheet = new FakeSpreadsheet(), dist: URL = DIST
   const lock = new FakeLockService(spreadsheet.counter, spreadsheet.executions);
   const session = new FakeSession('agent@example.com');
   const errors: unknown[][] = [];
+  const google = new FakeGoogleApis(session, spreadsheet.counter);
   const sandbox: Record<string, unknown> = {
     SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui),
     HtmlService: html,
     LockService: lock,
     Session: session,
+    Sheets: google.sheets(),
+    Drive: google.drive(),
     console: { error: (...args: unknown[]) => errors.push(args), log: () => undefined },
   };
   const context = vm.createContext(sandbox);
@@ -48,6 +54,7 @@ export function loadBundle(spreadsheet = new FakeSpreadsheet(), dist: URL = DIST
     spreadsheet,
     lock,
     session,
+    google,
     errors,
     /** One execution, as each google.script.run call or formula is in Apps Script: its writes land when it ends. */
     call<T>(name: string, ...args: unknown[]): T {

@@ -14,3 +14,4 @@ export { reopen } from './steps/reopen';
 export { readSelection } from './steps/selection';
 export { getDocument } from './steps/documents';
 export { getFactoryStatus, refreshScorecard } from './steps/factories';
+export { listClients, saveClient, shareWithClient, syncClientViews, setCaseClient, saveInternalNotes } from './steps/clients';

@@ -329,6 +329,22 @@ global.refreshFactoryScorecard = function () {
   );
 };
 
+global.updateClientViews = function () {
+  const result = handlers.syncClientViews(appsScript, {});
+  const ui = SpreadsheetApp.getUi();
+  const views = result.ok ? result.data.views : [];
+  const late = views.filter((v) => !v.upToDate);
+  ui.alert(
+    'Rework Desk',
+    !result.ok
+      ? result.error
+      : views.length === 0
+        ? 'No client has been shared with yet: open the case desk, then Clients, to add one and share its view.'
+        : `${views.length - late.length} of ${views.length} client view(s) up to date.${late.map((v) => `\n${v.client}: ${v.problem}`).join('')}`,
+    ui.ButtonSet.OK,
+  );
+};
+
 global.showCaseDesk = function () {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rework Desk'));
 };
@@ -414,4 +430,22 @@ global.rdFactoryStatus = function (request: unknown) {
 };
 global.rdRefreshScorecard = function () {
   return handlers.refreshScorecard(appsScript);
+};
+global.rdListClients = function () {
+  return handlers.listClients(appsScript);
+};
+global.rdSaveClient = function (request: unknown) {
+  return handlers.saveClient(appsScript, request);
+};
+global.rdShareWithClient = function (request: unknown) {
+  return handlers.shareWithClient(appsScript, request);
+};
+global.rdSyncClientViews = function (request: unknown) {
+  return handlers.syncClientViews(appsScript, request);
+};
+global.rdSetCaseClient = function (request: unknown) {
+  return handlers.setCaseClient(appsScript, request);
+};
+global.rdSaveInternalNotes = function (request: unknown) {
+  return handlers.saveInternalNotes(appsScript, request);
 };

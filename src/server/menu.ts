@@ -3,6 +3,7 @@ export const MENU_ITEMS = [
   { caption: 'Open case desk', callback: 'showCaseDesk' },
   { caption: 'Set up case tracker', callback: 'setUpCaseTracker' },
   { caption: 'Refresh factory scorecard', callback: 'refreshFactoryScorecard' },
+  { caption: 'Update client views', callback: 'updateClientViews' },
   { caption: 'PO quality annex (print)', callback: 'showPoAnnex' },
   { caption: 'Formula help', callback: 'showFormulaHelp' },
 ] as const;

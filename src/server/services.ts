@@ -1,4 +1,5 @@
 import type { Builders } from '../tracker/setup';
+import { ClientFiles } from './clients/files';
 
 /** What the handlers need from Apps Script, in one place: production passes the real services. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   flush(): void;
   /** Shows a page in a modal dialog over the spreadsheet (the script.container.ui scope it already has). */
   showDialog(html: string, title: string): void;
+  /** The client files, through the Advanced Sheets and Drive services; undefined when they are not enabled. */
+  clientFiles(): ClientFiles | undefined;
 }
 
 /** A printable document's dialog: wide enough for an A4 page at screen size. */
@@ -32,4 +35,6 @@ export const appsScript: Services = {
   flush: () => SpreadsheetApp.flush(),
   showDialog: (html, title) =>
     SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(DIALOG.width).setHeight(DIALOG.height), title),
+  clientFiles: () =>
+    typeof Sheets !== 'undefined' && Sheets && typeof Drive !== 'undefined' && Drive ? new ClientFiles(Sheets, Drive) : undefined,
 };

@@ -31,6 +31,12 @@ export const HANDLERS = [
   'rdGetDocument',
   'rdFactoryStatus',
   'rdRefreshScorecard',
+  'rdListClients',
+  'rdSaveClient',
+  'rdShareWithClient',
+  'rdSyncClientViews',
+  'rdSetCaseClient',
+  'rdSaveInternalNotes',
 ] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 
@@ -47,6 +53,61 @@ export interface CreateCaseRequest {
   /** Blank: the severity the factory's record calls for (its switching state), per class. */
   severity?: string;
   severityMinor?: string;
+  /** The brand client's key (RD Clients): its live view shows the case. */
+  client?: string;
+  /** For the agent's side only: no client view ever carries them. */
+  internalNotes?: string;
+}
+
+/** A brand client and its view's choices; `key` names an existing client, none creates one. */
+export interface SaveClientRequest {
+  key?: string;
+  name: string;
+  readers: string[];
+  showFactory?: boolean;
+  includeEvidenceLinks?: boolean;
+}
+
+export interface ShareRequest {
+  clientKey: string;
+  /** Make a new file when the recorded one is in the trash or gone: never done unasked. */
+  recreate?: boolean;
+}
+
+export interface SetCaseClientRequest {
+  caseId: string;
+  /** "" takes the case out of every client's view. */
+  clientKey: string;
+  reason: string;
+}
+
+/** A client's live view as the desk shows it. */
+export interface ClientViewState {
+  clientKey: string;
+  client: string;
+  /** No file yet: the client has not been shared with. */
+  shared: boolean;
+  upToDate: boolean;
+  /** What is wrong, in words, when it is not up to date. */
+  problem: string;
+  /** The recorded file is in the trash or gone: the desk offers to make a new one. */
+  canRecreate: boolean;
+  fileUrl: string;
+  /** Who made the file: only they can write it (drive.file). */
+  fileOwner: string;
+  updatedAt: string;
+}
+
+export interface ClientInfo extends ClientViewState {
+  name: string;
+  readers: string[];
+  showFactory: boolean;
+  includeEvidenceLinks: boolean;
+  cases: number;
+}
+
+export interface SyncResult {
+  views: ClientViewState[];
 }
 
 export interface InspectionRequest {
@@ -275,6 +336,8 @@ export interface CaseView extends CaseSummary {
     scope: string[];
     logged: string[];
     checklist: Record<string, boolean>;
+    /** The agreed days after the agreement, as an ISO time; "" when no days were agreed. */
+    expectedBy: string;
   };
   reworkedUnits: number;
   /** The case's money so far, every rework cycle and any concession agreed: the desk's running card. */
@@ -293,6 +356,15 @@ export interface CaseView extends CaseSummary {
   /** The documents the case's stage allows, in protocol order. */
   documents: DocumentKindName[];
   cartonsSealed: number | null;
+  /** The blended concession discount agreed (0–1), or null. */
+  concessionDiscount: number | null;
+  /** The brand client's key and name ("" when none); the case shows in that client's live view. */
+  client: string;
+  clientName: string;
+  /** The agent's own notes: never in a client's view. */
+  internalNotes: string;
+  /** The client's live view, when the client has been shared with. */
+  clientView?: ClientViewState;
 }
 
 /** The workbook's settings as the sidebar needs them, so its live figures match the server's. */

@@ -54,6 +54,7 @@ export const CASES: SheetSpec = {
     t('factory', 'Factory'),
     t('style', 'Style'),
     t('po', 'PO'),
+    t('client', 'Client'),
     money('orderValue', 'Order value'),
     t('currency', 'Currency'),
     n('lotSize', 'Lot size'),
@@ -78,6 +79,7 @@ export const CASES: SheetSpec = {
     bool('wasHeld', 'Was held', { computed: true }),
     bool('severityFromRecord', 'Severity from factory record', { computed: true }),
     date('updatedAt', 'Updated', { computed: true }),
+    t('internalNotes', 'Internal notes (never shared)'),
   ],
 };
 
@@ -280,6 +282,30 @@ export const FACTORIES: SheetSpec = {
   ],
 };
 
+/**
+ * The brand clients: who may read each client's view, what it shows, and the file the add-on
+ * keeps for it. Which case fields a client's view may carry is declared in clientView.ts.
+ */
+export const CLIENTS: SheetSpec = {
+  key: 'clients',
+  name: 'RD Clients',
+  purpose:
+    "the brand clients: each one's readers (emails) and choices, and the read-only spreadsheet Rework Desk keeps for it (Share with client in the desk)",
+  columns: [
+    t('clientKey', 'Client key', { computed: true }),
+    t('name', 'Client'),
+    t('readers', 'Readers (emails)'),
+    bool('showFactory', 'Show factory name'),
+    bool('includeEvidenceLinks', 'Include evidence links'),
+    link('fileUrl', 'Client file', { computed: true }),
+    t('fileId', 'File ID', { computed: true }),
+    t('fileOwner', 'File created by', { computed: true }),
+    t('viewStatus', 'View status', { computed: true }),
+    date('viewUpdatedAt', 'View updated', { computed: true }),
+    t('aliases', 'Factory aliases', { computed: true }),
+  ],
+};
+
 /** Who inspects, reworks and signs: names picked in the desk, and the one spelling each is stored under. */
 export const PEOPLE_ROLES = ['Inspector', 'Operator', 'Supervisor', 'Agent'] as const;
 export const PEOPLE: SheetSpec = {
@@ -306,6 +332,7 @@ export const TRACKER_SHEETS: readonly SheetSpec[] = [
   SETTLEMENTS,
   DOCUMENTS,
   FACTORIES,
+  CLIENTS,
   LOG,
   PEOPLE,
   SETTINGS,

@@ -8,7 +8,7 @@ import { personKey, samePerson } from '../core/people';
 import { caseFromRow, caseToRow, snapshot } from './caseRecords';
 import { formatRows } from './format';
 import type { Builders } from './format';
-import { CASES, DEFECTS, EVIDENCE, FACTORIES, LOG, PEOPLE, REWORK, REWORKED_UNITS, SETTINGS } from './schema';
+import { CASES, CLIENTS, DEFECTS, EVIDENCE, FACTORIES, LOG, PEOPLE, REWORK, REWORKED_UNITS, SETTINGS } from './schema';
 import { settingsFromRows } from './settings';
 import type { Settings } from './settings';
 import type { SheetSpec } from './schema';
@@ -41,7 +41,9 @@ function keyOf(spec: SheetSpec): string {
           ? 'name'
           : spec === FACTORIES
             ? 'factory'
-            : 'caseId';
+            : spec === CLIENTS
+              ? 'clientKey'
+              : 'caseId';
 }
 
 interface SheetState {
@@ -265,11 +267,33 @@ export class Workbook {
     return staged;
   }
 
+  /** A case's client before this step moved it: its old client's view must drop it. */
+  readonly clientsBefore = new Map<string, string>();
+
+  /** Cases whose rows on these sheets this step changed or added; a change to `ignored` columns alone does not count. */
+  touchedCases(specs: readonly SheetSpec[], ignored: readonly string[] = []): Set<string> {
+    const ids = new Set<string>();
+    for (const spec of specs) {
+      const state = this.sheets.get(spec);
+      if (!state) continue;
+      const idOf = (values: Row | undefined) => String(values?.[spec === CASES ? 'id' : 'caseId'] ?? '');
+      for (const [row, changed] of state.changes) {
+        if (Object.keys(changed).some((k) => !ignored.includes(k))) ids.add(idOf(state.read.get(row)?.values));
+      }
+      for (const staged of state.appends) ids.add(idOf(staged.values));
+    }
+    ids.delete('');
+    return ids;
+  }
+
   /** Stages changes to a row; only values that differ from what is stored are written. */
   update(spec: SheetSpec, stored: StoredRow, values: Row): void {
     const state = this.state(spec);
     const changed: Row = {};
     for (const [key, value] of Object.entries(values)) if (!same(stored.values[key], value)) changed[key] = value;
+    if (spec === CASES && 'client' in changed && !this.clientsBefore.has(String(stored.values.id))) {
+      this.clientsBefore.set(String(stored.values.id), String(stored.values.client ?? ''));
+    }
     stored.values = Object.assign(stored.values, changed);
     if (stored.row === 0 || Object.keys(changed).length === 0) return;
     state.changes.set(stored.row, { ...(state.changes.get(stored.row) ?? {}), ...changed });
@@ -299,7 +323,7 @@ export class Workbook {
     for (const { spec, state, first } of plans) {
       if (state.appends.length) this.ensureRows(spec, state.table, first + state.appends.length - 1);
     }
-    for (const { state, first } of plans) {
+    for (const { spec, state, first } of plans) {
       for (const [row, changed] of state.changes) writeCells(state.table, row, [changed]);
       if (state.appends.length) {
         const full = state.appends.map((s) =>
@@ -307,6 +331,8 @@ export class Workbook {
         );
         writeCells(state.table, first, full);
         state.appends.forEach((s, i) => (s.row = first + i));
+        // Later reads in the same execution (a client view's sync) find the rows just written.
+        if (state.keys) state.appends.forEach((s, i) => (state.keys![first + i - 2] = String(s.values[keyOf(spec)] ?? '')));
       }
       state.changes.clear();
       state.appends = [];

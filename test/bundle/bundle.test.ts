@@ -30,15 +30,17 @@ const PUBLIC_FUNCTIONS: Record<string, string[]> = {
   showCaseDesk: [],
   showPoAnnex: [],
   refreshFactoryScorecard: [],
+  updateClientViews: [],
   rdSetupTracker: [],
   rdListCases: [],
   rdGetSettings: [],
   rdReadSelection: [],
   rdRefreshScorecard: [],
+  rdListClients: [],
   ...Object.fromEntries(
-    HANDLERS.filter((h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings', 'rdReadSelection', 'rdRefreshScorecard'].includes(h)).map(
-      (h) => [h, ['request']],
-    ),
+    HANDLERS.filter(
+      (h) => !['rdSetupTracker', 'rdListCases', 'rdGetSettings', 'rdReadSelection', 'rdRefreshScorecard', 'rdListClients'].includes(h),
+    ).map((h) => [h, ['request']]),
   ),
 };
 const isCustomFunction = (name: string) => name === name.toUpperCase();

@@ -15,6 +15,7 @@ import { statusOfFactory } from './factoryRecord';
 import { planSeverity } from '../../core/factory/history';
 import type { Severity } from '../../core/sampling/tables';
 import type { Saved } from './common';
+import { clientOfNewCase } from './clients';
 
 /** How many closed cases the picker lists, most recent first, besides every open one. */
 export const RECENT_CLOSED = 30;
@@ -109,6 +110,7 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
       };
       const said = (cls: 'major' | 'minor', typed: string) =>
         `${cls} ${chosen[cls]}${typed ? ` set by the agent${history.lots ? `; the factory’s record calls for ${history[cls].severity}` : ''}` : history.lots ? ' from the factory’s record' : ''}`;
+      const { client, internalNotes } = clientOfNewCase(wb, f);
       const id = newCaseId(wb);
       const record = openCase(
         id,
@@ -129,7 +131,13 @@ export function createCase(services: Services, request: unknown): Result<Saved<C
       );
       const switching = history.lots || severity || severityMinor ? ` (${said('major', severity)}; ${said('minor', severityMinor)})` : '';
       // Opened ahead of its OQC, a case follows its factory's record until then, unless the agent chose.
-      wb.saveCase(undefined, record, `Case opened${switching}`, { severityFromRecord: !severity && !severityMinor }, []);
+      wb.saveCase(
+        undefined,
+        record,
+        `Case opened${switching}`,
+        { severityFromRecord: !severity && !severityMinor, client, internalNotes },
+        [],
+      );
       return answer(wb, f, id, summary(record, wb));
     });
   });

@@ -4,7 +4,10 @@ import { EVIDENCE_KINDS } from '../../core/case/evidence';
 import { InputError } from '../../core/errors';
 import { roundMoney } from '../../core/money';
 import { settlement } from '../../core/protocol/settlement';
-import type { CaseSummary, CaseView, Result, SettingsView } from '../../shared/contract';
+import type { CaseSummary, CaseView, ClientViewState, Result, SettingsView } from '../../shared/contract';
+import { AGENT_ONLY, VIEW_SOURCES } from '../../tracker/clientView';
+import { readClients } from '../../tracker/clients';
+import { clientsTouched, syncClients, viewState } from '../clients/sync';
 import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
 import type { StoredRow } from '../../tracker/table';
@@ -61,13 +64,29 @@ export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
     const wb = reader(services);
     const result = work(wb);
     if (wb.dirty) {
+      const touched = wb.touchedCases(VIEW_SOURCES, AGENT_ONLY);
       wb.commit();
       services.flush();
+      // The save stands; then each client view it touched is brought up to date in this execution.
+      const views = touched.size ? syncClients(wb, services.clientFiles(), clientsTouched(wb, touched), touched, false) : [];
+      if (wb.dirty) {
+        wb.commit();
+        services.flush();
+      }
+      if (views.length) withViews(result, views);
     }
     return result;
   } finally {
     lock.releaseLock();
   }
+}
+
+/** A save's answer carries the client views it updated, and its case view shows its client's as it now stands. */
+function withViews(result: unknown, views: ClientViewState[]): void {
+  if (!result || typeof result !== 'object') return;
+  const saved = result as { view?: CaseView; clientViews?: ClientViewState[] };
+  saved.clientViews = views;
+  if (saved.view?.client) saved.view.clientView = views.find((v) => v.clientKey === saved.view!.client) ?? saved.view.clientView;
 }
 
 export function iso(date: Date | undefined): string {
@@ -114,7 +133,7 @@ function stampOf(textValue: string): string {
  * What a save answers: the step's own result, the case as it now stands, and the settings when
  * they differ from those the sidebar holds — everything it needs to redraw, in one execution.
  */
-export type Saved<T> = T & { view: CaseView; settings?: SettingsView };
+export type Saved<T> = T & { view: CaseView; settings?: SettingsView; clientViews?: ClientViewState[] };
 
 /** The usual handler: a form naming a case, read and changed under the lock. */
 export function onCase<T extends object>(
@@ -153,6 +172,18 @@ function moneySoFar(wb: Workbook, record: CaseRecord, stored: StoredRow): CaseVi
     concessionCredit: s.concessionCredit,
     valueKept: roundMoney(s.valueKept, record.currency),
     recoveryRate: s.recoveryRate,
+  };
+}
+
+/** The case's client, its agent-only notes, and the client's view as it stands. */
+function clientOf(wb: Workbook, stored: StoredRow): Pick<CaseView, 'client' | 'clientName' | 'internalNotes' | 'clientView'> {
+  const key = String(stored.values.client ?? '').trim();
+  const client = key ? readClients(wb).find((c) => c.key === key) : undefined;
+  return {
+    client: key,
+    clientName: client?.name ?? '',
+    internalNotes: String(stored.values.internalNotes ?? ''),
+    ...(client?.fileId ? { clientView: viewState(client) } : {}),
   };
 }
 
@@ -241,10 +272,16 @@ export function caseView(wb: Workbook, id: string): CaseView {
         seniorOperators: rework.seniorOperators === true,
         inspectorSignOff: rework.inspectorSignOff === true,
       },
+      expectedBy:
+        rework.agreedAt instanceof Date && typeof rework.days === 'number' && rework.days > 0
+          ? new Date(rework.agreedAt.getTime() + rework.days * 86_400_000).toISOString()
+          : '',
     },
     reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
     documents: documentsReady(caseFacts(wb, id, found)),
     cartonsSealed: typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : null,
+    concessionDiscount: typeof stored.values.concessionDiscount === 'number' ? stored.values.concessionDiscount : null,
+    ...clientOf(wb, stored),
     settlement: settled && {
       valueKept: Number(settled.valueKept),
       recoveryRate: Number(settled.recoveryRate),

@@ -1,0 +1,183 @@
+import { formatAliases, withAliases } from '../../core/clients/clients';
+import { InputError } from '../../core/errors';
+import { samePerson } from '../../core/people';
+import type { ClientViewState } from '../../shared/contract';
+import type { Client } from '../../tracker/clients';
+import { OUT_OF_DATE, UP_TO_DATE, readClients } from '../../tracker/clients';
+import { TITLE_ROWS, clientGrid, clientHeader, clientRow, viewContext } from '../../tracker/clientView';
+import type { ViewCell } from '../../tracker/clientView';
+import { CASES, CLIENTS } from '../../tracker/schema';
+import type { Workbook } from '../../tracker/workbook';
+import { caseView } from '../steps/common';
+import type { ClientFiles } from './files';
+import { failureOf } from './files';
+
+/**
+ * Keeps each client's file equal to its cases in the tracker. After a save, only the cases the
+ * save touched are re-made and the rest of the view is taken from the file as last written — so a
+ * save costs the same calls however long the client's history; a view that is out of date, or
+ * asked to rebuild, is made whole from the tracker. Runs under the document lock, after the
+ * tracker's own write: a sync that fails never undoes the save, it marks the view out of date.
+ */
+
+export function clientFileTitle(client: Client): string {
+  return `${client.name} — quality cases (Rework Desk)`;
+}
+
+export function viewState(client: Client): ClientViewState {
+  const upToDate = client.viewStatus === UP_TO_DATE;
+  const problem = upToDate || !client.fileId ? '' : client.viewStatus.replace(new RegExp(`^${OUT_OF_DATE}:?\\s*`), '') || 'not yet written';
+  return {
+    clientKey: client.key,
+    client: client.name,
+    shared: client.fileId !== '',
+    upToDate: client.fileId !== '' && upToDate,
+    problem,
+    canRecreate: /in the trash|could not be found/.test(problem),
+    fileUrl: client.fileUrl,
+    fileOwner: client.fileOwner,
+    updatedAt: client.viewUpdatedAt ? client.viewUpdatedAt.toISOString() : '',
+  };
+}
+
+/** The IDs of the cases a client has now, read by Sheets' finder: two calls, however many cases. */
+export function casesOfClient(wb: Workbook, key: string): string[] {
+  const rows = wb.find(CASES, 'client', key);
+  if (!rows.length) return [];
+  const top = rows[0];
+  const ids = wb.column(CASES, 'id', top, rows[rows.length - 1]);
+  return rows.map((r) => ids[r - top]).filter(Boolean);
+}
+
+/** Records the view's state on the client's row (staged: the caller commits). */
+function mark(wb: Workbook, client: Client, status: string, written: boolean): void {
+  const values: Record<string, unknown> = { viewStatus: status };
+  if (written) values.viewUpdatedAt = wb.now;
+  wb.update(CLIENTS, client.stored, values);
+  Object.assign(client, { viewStatus: status, ...(written ? { viewUpdatedAt: wb.now } : {}) });
+}
+
+function failureText(error: unknown): string {
+  switch (failureOf(error)) {
+    case 'quota':
+      return 'Google’s limit on writes per minute was reached; retry in a minute.';
+    case 'missing':
+      return 'the client file could not be found: it was deleted, or it is not one this account made.';
+    case 'denied':
+      return 'Google refused access to the client file.';
+    default:
+      console.error(error);
+      return 'Google did not complete the update (the details are in the execution log).';
+  }
+}
+
+/** Whose file it is, when the user running the add-on is not its maker: drive.file lets only the maker write it. */
+function foreignOwner(wb: Workbook, client: Client): string | undefined {
+  return wb.user && client.fileOwner && !samePerson(wb.user, client.fileOwner) ? client.fileOwner : undefined;
+}
+
+/**
+ * Brings one client's view up to date. `touched` are the cases the save changed; `full` rebuilds
+ * from the tracker. Answers the view's state; never throws for a failure at Google's end.
+ */
+export function syncClient(
+  wb: Workbook,
+  files: ClientFiles | undefined,
+  client: Client,
+  touched: ReadonlySet<string>,
+  full: boolean,
+): ClientViewState {
+  if (!client.fileId) return viewState(client);
+  const owner = foreignOwner(wb, client);
+  if (owner) {
+    mark(
+      wb,
+      client,
+      `${OUT_OF_DATE}: this view is ${owner}’s file, and only ${owner} can write it — it catches up when they next save or update client views.`,
+      false,
+    );
+    return viewState(client);
+  }
+  if (!files) {
+    mark(wb, client, `${OUT_OF_DATE}: the Sheets and Drive advanced services are not enabled for Rework Desk.`, false);
+    return viewState(client);
+  }
+  try {
+    const state = files.state(client.fileId);
+    if (state !== 'ok') {
+      const where = state === 'trashed' ? 'is in the trash' : 'could not be found (deleted, or not made by this account)';
+      mark(wb, client, `${OUT_OF_DATE}: the client file ${where}. Restore it from the trash, or share again to make a new one.`, false);
+      return viewState(client);
+    }
+    const current = new Set(casesOfClient(wb, client.key));
+    const rows = new Map<string, ViewCell[]>();
+    let rebuild = full || client.viewStatus !== UP_TO_DATE;
+    if (!rebuild) {
+      const old = files.read(client.fileId);
+      const header = clientHeader(client);
+      if (!old || JSON.stringify(old[TITLE_ROWS]?.slice(0, header.length)) !== JSON.stringify(header)) rebuild = true;
+      else
+        for (const row of old.slice(TITLE_ROWS + 1))
+          if (current.has(String(row[0])) && !touched.has(String(row[0]))) rows.set(String(row[0]), row);
+    }
+    const exists = rebuild ? files.hasViewSheet(client.fileId) : true;
+    let unread = 0;
+    const views = [...current]
+      .filter((id) => !rows.has(id))
+      .flatMap((id) => {
+        try {
+          return [caseView(wb, id)];
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          unread++;
+          return [];
+        }
+      });
+    const aliases = withAliases(
+      client.aliases,
+      views.map((v) => v.factory),
+    );
+    if (aliases.length !== client.aliases.length) {
+      wb.update(CLIENTS, client.stored, { aliases: formatAliases(aliases) });
+      client.aliases = aliases;
+    }
+    const ctx = viewContext(client, aliases, wb.timeZone());
+    for (const v of views) rows.set(v.id, clientRow(v, ctx));
+    files.write(client.fileId, clientFileTitle(client), clientGrid(client, [...rows.values()], wb.now, wb.timeZone()), exists);
+    mark(wb, client, unread ? `${OUT_OF_DATE}: ${unread} case(s) could not be read; RD Cases names the cells.` : UP_TO_DATE, true);
+  } catch (error) {
+    mark(wb, client, `${OUT_OF_DATE}: ${failureText(error)}`, false);
+  }
+  return viewState(client);
+}
+
+/** The clients whose views a save touched: each touched case's client now, and before a move. */
+export function clientsTouched(wb: Workbook, touched: ReadonlySet<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const id of touched) {
+    const before = wb.clientsBefore.get(id);
+    if (before) keys.add(before);
+    try {
+      const now = String(wb.findCase(id).stored.values.client ?? '').trim();
+      if (now) keys.add(now);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return keys;
+}
+
+/** Syncs the views of these clients (every one that has a file, when none are named). */
+export function syncClients(
+  wb: Workbook,
+  files: ClientFiles | undefined,
+  keys: ReadonlySet<string> | 'all',
+  touched: ReadonlySet<string>,
+  full: boolean,
+): ClientViewState[] {
+  if (keys !== 'all' && keys.size === 0) return [];
+  const clients = readClients(wb).filter((c) => keys === 'all' || keys.has(c.key));
+  return clients.map((c) => syncClient(wb, files, c, touched, full));
+}
+
+export { readClients };

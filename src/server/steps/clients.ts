@@ -1,0 +1,290 @@
+import { clientKeyFor, parseReaders, sameClientName } from '../../core/clients/clients';
+import { InputError } from '../../core/errors';
+import { samePerson } from '../../core/people';
+import type { ClientInfo, ClientViewState, Result, SyncResult } from '../../shared/contract';
+import type { Client } from '../../tracker/clients';
+import { OUT_OF_DATE, readClients } from '../../tracker/clients';
+import { CASES, CLIENTS } from '../../tracker/schema';
+import type { Workbook } from '../../tracker/workbook';
+import type { ClientFiles } from '../clients/files';
+import { failureOf } from '../clients/files';
+import { casesOfClient, clientFileTitle, syncClient, viewState } from '../clients/sync';
+import type { Services } from '../services';
+import { fields, flag, text } from '../validate';
+import type { Fields } from '../validate';
+import { handle, locked, onCase, reader } from './common';
+import type { Saved } from './common';
+
+function info(wb: Workbook, client: Client): ClientInfo {
+  let readers: string[];
+  try {
+    readers = parseReaders(client.readersText);
+  } catch {
+    readers = client.readersText
+      .split(/[,;\n]/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+  }
+  return {
+    ...viewState(client),
+    name: client.name,
+    readers,
+    showFactory: client.showFactory,
+    includeEvidenceLinks: client.includeEvidenceLinks,
+    cases: casesOfClient(wb, client.key).length,
+  };
+}
+
+/** A client by key, or a message naming the ones there are. */
+export function clientByKey(wb: Workbook, key: string): Client {
+  const clients = readClients(wb);
+  const client = clients.find((c) => c.key === key);
+  if (!client) {
+    throw new InputError(
+      clients.length
+        ? `there is no client "${key}" in "${CLIENTS.name}"; the clients are ${clients.map((c) => `${c.name} (${c.key})`).join(', ')}.`
+        : `there is no client "${key}": add the client first (Clients, in the desk).`,
+    );
+  }
+  return client;
+}
+
+function files(services: Services): ClientFiles {
+  const found = services.clientFiles();
+  if (!found) throw new InputError('the Sheets and Drive advanced services are not enabled for Rework Desk; nothing was changed.');
+  return found;
+}
+
+/** Only the account that made a client's file can write it (drive.file): anyone else is told whose it is. */
+function requireOwner(wb: Workbook, client: Client): void {
+  if (client.fileOwner && wb.user && !samePerson(client.fileOwner, wb.user)) {
+    throw new InputError(
+      `${client.name}'s view is ${client.fileOwner}'s file: Google lets only the account that made it change it or its readers. Ask ${client.fileOwner} to do this; nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Makes the file's readers exactly the client's list (plus its owner): adds the missing, with
+ * Drive's notification email, and removes anyone else — a reader taken off the list, an editor
+ * or a link-sharing permission someone added by hand.
+ */
+function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): void {
+  const current = api.readers(client.fileId);
+  const kept = new Set<string>();
+  for (const p of current) {
+    if (p.role === 'owner') continue;
+    if (p.type === 'user' && p.role === 'reader' && readers.includes(p.email) && !kept.has(p.email)) kept.add(p.email);
+    else api.unshare(client.fileId, p.permissionId);
+  }
+  const owner = current.find((p) => p.role === 'owner')?.email ?? '';
+  const message = `${wb.user || 'Your agent'} shares ${client.name}'s quality cases with you: a read-only spreadsheet that Rework Desk keeps up to date.`;
+  for (const email of readers) if (!kept.has(email) && email !== owner) api.share(client.fileId, email, message);
+}
+
+export function listClients(services: Services): Result<ClientInfo[]> {
+  return handle(() => {
+    const wb = reader(services);
+    return readClients(wb).map((c) => info(wb, c));
+  }, 'read');
+}
+
+export function saveClient(services: Services, request: unknown): Result<{ key: string; client: ClientInfo }> {
+  return handle(() => {
+    const f = fields(request);
+    const name = text(f, 'name', 'Client name', { required: true, max: 100 });
+    const raw = f.readers ?? [];
+    if (typeof raw !== 'string' && !Array.isArray(raw)) throw new InputError('Readers: give a list of email addresses.');
+    const readers = parseReaders(typeof raw === 'string' ? raw : raw.map((r) => String(r)));
+    const showFactory = flag(f, 'showFactory');
+    const includeEvidenceLinks = flag(f, 'includeEvidenceLinks');
+    const key = text(f, 'key', 'Client key', { max: 40 });
+    return locked(services, (wb) => {
+      const clients = readClients(wb);
+      const existing = key ? clientByKey(wb, key) : undefined;
+      const twin = clients.find((c) => c.key !== existing?.key && sameClientName(c.name, name));
+      if (twin)
+        throw new InputError(`a client named "${twin.name}" already exists (key ${twin.key}); edit that one rather than add a look-alike.`);
+      const values = { name, readers: readers.join(', '), showFactory, includeEvidenceLinks };
+      let client: Client;
+      if (existing) {
+        if (existing.fileId) requireOwner(wb, existing);
+        const before = `${existing.name}; readers ${existing.readersText || '—'}; factory ${existing.showFactory ? 'shown' : 'aliased'}; evidence links ${existing.includeEvidenceLinks ? 'in' : 'out'}`;
+        wb.update(CLIENTS, existing.stored, values);
+        Object.assign(existing, { name, readersText: values.readers, showFactory, includeEvidenceLinks });
+        wb.log(
+          '',
+          `Client ${existing.key} saved`,
+          before,
+          `${name}; readers ${values.readers || '—'}; factory ${showFactory ? 'shown' : 'aliased'}; evidence links ${includeEvidenceLinks ? 'in' : 'out'}`,
+        );
+        client = existing;
+        // A shared view follows its client at once: readers, and a view made again for the new choices.
+        if (client.fileId) {
+          const api = files(services);
+          try {
+            applyReaders(wb, api, client, readers);
+          } catch (error) {
+            wb.update(CLIENTS, client.stored, { viewStatus: `${OUT_OF_DATE}: readers not applied — ${failureText(error)}` });
+            client.viewStatus = String(client.stored.values.viewStatus);
+          }
+          syncClient(wb, api, client, new Set(), true);
+        }
+      } else {
+        const newKey = clientKeyFor(
+          name,
+          clients.map((c) => c.key),
+        );
+        const [stored] = wb.append(CLIENTS, [{ clientKey: newKey, ...values }]);
+        wb.log('', `Client ${newKey} added`, '', `${name}; readers ${values.readers || '—'}`);
+        client = {
+          key: newKey,
+          name,
+          readersText: values.readers,
+          showFactory,
+          includeEvidenceLinks,
+          fileId: '',
+          fileUrl: '',
+          fileOwner: '',
+          viewStatus: '',
+          aliases: [],
+          stored,
+        };
+      }
+      return {
+        key: client.key,
+        client: { ...info(wb, client), cases: client.fileId || existing ? casesOfClient(wb, client.key).length : 0 },
+      };
+    });
+  });
+}
+
+function failureText(error: unknown): string {
+  const kind = failureOf(error);
+  if (kind === 'other') console.error(error);
+  return kind === 'quota'
+    ? 'Google’s limit on requests was reached; retry in a minute.'
+    : kind === 'missing'
+      ? 'the file could not be found.'
+      : 'Google refused the change.';
+}
+
+/**
+ * Shares a client's live view: makes its file the first time (and records it at once, so a retry
+ * never makes a second), applies the readers, and writes the view whole. A file found in the
+ * trash or gone is reported; only `recreate` makes a new one in its place.
+ */
+export function shareWithClient(services: Services, request: unknown): Result<ClientViewState> {
+  return handle(() => {
+    const f = fields(request);
+    const key = text(f, 'clientKey', 'Client', { required: true, max: 40 });
+    const recreate = flag(f, 'recreate');
+    return locked(services, (wb) => {
+      const client = clientByKey(wb, key);
+      const readers = parseReaders(client.readersText);
+      if (!readers.length) throw new InputError(`${client.name} has no readers yet: add the addresses that may read the view first.`);
+      const api = files(services);
+      if (client.fileId) {
+        requireOwner(wb, client);
+        const state = api.state(client.fileId);
+        if (state !== 'ok' && !recreate) {
+          const where = state === 'trashed' ? 'is in the trash' : 'could not be found';
+          wb.update(CLIENTS, client.stored, {
+            viewStatus: `${OUT_OF_DATE}: the client file ${where}. Restore it from the trash, or share again to make a new one.`,
+          });
+          client.viewStatus = String(client.stored.values.viewStatus);
+          return viewState(client);
+        }
+        if (state === 'ok' && recreate)
+          throw new InputError(`${client.name}'s file is still there; a second file would leave two views. Nothing was changed.`);
+      }
+      if (!client.fileId || recreate) {
+        const created = api.create(clientFileTitle(client), wb.timeZone());
+        wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (${recreate ? 'gone' : ''})` : '', created.id);
+        wb.update(CLIENTS, client.stored, {
+          fileId: created.id,
+          fileUrl: created.url,
+          fileOwner: wb.user,
+          viewStatus: `${OUT_OF_DATE}: not yet written`,
+        });
+        Object.assign(client, {
+          fileId: created.id,
+          fileUrl: created.url,
+          fileOwner: wb.user,
+          viewStatus: `${OUT_OF_DATE}: not yet written`,
+        });
+      }
+      try {
+        applyReaders(wb, api, client, readers);
+      } catch (error) {
+        wb.update(CLIENTS, client.stored, { viewStatus: `${OUT_OF_DATE}: readers not applied — ${failureText(error)}` });
+        client.viewStatus = String(client.stored.values.viewStatus);
+        return viewState(client);
+      }
+      return syncClient(wb, api, client, new Set(), true);
+    });
+  });
+}
+
+/** Rebuilds one client's view, or every shared one, from the tracker: readers included. */
+export function syncClientViews(services: Services, request: unknown): Result<SyncResult> {
+  return handle(() => {
+    const f = fields(request ?? {});
+    const key = text(f, 'clientKey', 'Client', { max: 40 });
+    return locked(services, (wb) => {
+      const chosen = key ? [clientByKey(wb, key)] : readClients(wb).filter((c) => c.fileId);
+      const api = services.clientFiles();
+      const views = chosen.map((client) => {
+        const mine = !client.fileOwner || !wb.user || samePerson(client.fileOwner, wb.user);
+        if (api && mine && client.fileId) {
+          try {
+            if (api.state(client.fileId) === 'ok') applyReaders(wb, api, client, parseReaders(client.readersText));
+          } catch (error) {
+            if (error instanceof InputError) {
+              wb.update(CLIENTS, client.stored, {
+                viewStatus: `${OUT_OF_DATE}: the readers in "${CLIENTS.name}" are not all addresses — ${error.message}`,
+              });
+              client.viewStatus = String(client.stored.values.viewStatus);
+              return viewState(client);
+            }
+            // A failure at Google's end: the sync below reports it.
+          }
+        }
+        return syncClient(wb, api, client, new Set(), true);
+      });
+      return { views };
+    });
+  });
+}
+
+/** Moves a case to another client (or to none): a recorded fact, so it needs a reason and is logged. */
+export function setCaseClient(services: Services, request: unknown): Result<Saved<{ client: string }>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const key = text(f, 'clientKey', 'Client', { max: 40 });
+    const reason = text(f, 'reason', 'Reason', { required: true, max: 500 });
+    const before = String(stored.values.client ?? '').trim();
+    if (key === before) throw new InputError(key ? `${record.id} is already ${key}'s.` : `${record.id} has no client already.`);
+    if (key) clientByKey(wb, key);
+    wb.update(CASES, stored, { client: key, updatedAt: wb.now });
+    wb.log(record.id, `Client changed: ${reason}`, before || '(none)', key || '(none)');
+    return { client: key };
+  });
+}
+
+/** The agent's own notes on a case: kept in the tracker, never in a client's view. */
+export function saveInternalNotes(services: Services, request: unknown): Result<Saved<{ internalNotes: string }>> {
+  return onCase(services, request, ({ wb, f, stored, record }) => {
+    const notes = text(f, 'internalNotes', 'Internal notes', { max: 5000 });
+    const before = String(stored.values.internalNotes ?? '');
+    wb.update(CASES, stored, { internalNotes: notes });
+    wb.log(record.id, 'Internal notes', before, notes);
+    return { internalNotes: notes };
+  });
+}
+
+/** A new case's client and notes, checked before the case is opened. */
+export function clientOfNewCase(wb: Workbook, f: Fields): { client: string; internalNotes: string } {
+  const client = text(f, 'client', 'Client', { max: 40 });
+  if (client) clientByKey(wb, client);
+  return { client, internalNotes: text(f, 'internalNotes', 'Internal notes', { max: 5000 }) };
+}

@@ -1,0 +1,249 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CaseView, ClientInfo, ClientViewState, SyncResult } from '../../src/shared/contract';
+import { CLIENT_VIEW_COLUMNS, TITLE_ROWS } from '../../src/tracker/clientView';
+import { Desk } from '../support/desk';
+
+const AGENT = 'agent@example.com';
+const OTHER_AGENT = 'second.agent@example.com';
+
+function newCase(desk: Desk, extra: Record<string, unknown> = {}): string {
+  return desk.ok<{ id: string }>('rdCreateCase', {
+    factory: 'Dongguan Bright Stitch Co.',
+    style: 'Canvas tote',
+    po: 'PO-77',
+    orderValue: 12000,
+    currency: 'USD',
+    lotSize: 1200,
+    ...extra,
+  }).id;
+}
+
+function fileOf(desk: Desk, key: string): string {
+  const client = desk.ok<ClientInfo[]>('rdListClients').find((c) => c.clientKey === key)!;
+  return /\/d\/([^/]+)/.exec(client.fileUrl)![1];
+}
+
+/** The view's case rows, keyed by case ID, as a reader of the client's file sees them. */
+function caseRows(desk: Desk, key: string): Map<string, Record<string, unknown>> {
+  const grid = desk.bundle.google.grid(fileOf(desk, key));
+  const header = grid[TITLE_ROWS] as string[];
+  return new Map(
+    grid.slice(TITLE_ROWS + 1).map((row) => [String(row[0]), Object.fromEntries(header.map((h, i) => [h, row[i] ?? '']))] as const),
+  );
+}
+
+describe('clients and their live views', () => {
+  let desk: Desk;
+  beforeEach(() => {
+    desk = new Desk();
+    desk.ok('rdSetupTracker');
+  });
+
+  function addClient(name: string, readers: string[], extra: Record<string, unknown> = {}): string {
+    return desk.ok<{ key: string }>('rdSaveClient', { name, readers, ...extra }).key;
+  }
+
+  it('keeps a client under a stable key and refuses a look-alike name', () => {
+    const key = addClient('Northwind Outfitters', ['qa@northwind.example']);
+    expect(key).toBe('northwind-outfitters');
+    expect(desk.refused('rdSaveClient', { name: 'NORTHWIND  outfitters.', readers: [] })).toMatch(
+      /already exists \(key northwind-outfitters\)/,
+    );
+    expect(desk.refused('rdSaveClient', { name: 'Contoso', readers: ['not-an-address'] })).toMatch(
+      /"not-an-address" is not an email address/,
+    );
+    // Renaming keeps the key: cases stay the client's.
+    expect(desk.ok<{ key: string }>('rdSaveClient', { key, name: 'Northwind Outfitters Ltd', readers: ['qa@northwind.example'] }).key).toBe(
+      key,
+    );
+  });
+
+  it('makes one file per client, shares it read-only with the listed readers, and shows only that client’s cases', () => {
+    const north = addClient('Northwind', ['QA@Northwind.example', 'buyer@northwind.example']);
+    const contoso = addClient('Contoso', ['qc@contoso.example']);
+    const a = newCase(desk, { client: north, internalNotes: 'Factory owner is a cousin of the QC lead' });
+    const b = newCase(desk, { client: contoso, style: 'Contoso parka' });
+    const state = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
+    expect(state).toMatchObject({ shared: true, upToDate: true, fileOwner: AGENT, canRecreate: false });
+    desk.ok('rdShareWithClient', { clientKey: contoso });
+
+    const files = desk.bundle.google.list();
+    expect(files).toHaveLength(2);
+    const northFile = desk.bundle.google.files.get(fileOf(desk, north))!;
+    expect(desk.bundle.google.readersOf(northFile.id)).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
+    expect(northFile.permissions.filter((p) => p.role !== 'owner').every((p) => p.role === 'reader')).toBe(true);
+    expect(northFile.notifications.map((n) => n.email).sort()).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
+
+    const rows = caseRows(desk, north);
+    expect([...rows.keys()]).toEqual([a]);
+    expect(rows.get(a)).toMatchObject({ Case: a, Style: 'Canvas tote', Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
+    const everything = JSON.stringify(desk.bundle.google.grid(northFile.id));
+    expect(everything).not.toContain('cousin');
+    expect(everything).not.toContain('Dongguan');
+    expect(everything).not.toContain(b);
+    expect(everything).not.toContain('Contoso');
+    expect(desk.bundle.google.grid(northFile.id)[1][0]).toMatch(/edits made here are overwritten/);
+    // The agent sees the client and the notes.
+    expect(desk.view(a)).toMatchObject({
+      client: north,
+      clientName: 'Northwind',
+      internalNotes: 'Factory owner is a cousin of the QC lead',
+    });
+  });
+
+  it('rewrites the client’s view in the same save, in one batchUpdate however many cases the client has', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const ids = [newCase(desk, { client: north }), newCase(desk, { client: north })];
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const counter = desk.bundle.spreadsheet.counter;
+    const cost = () => {
+      counter.reset();
+      const saved = desk.ok<{ view: CaseView; clientViews: ClientViewState[] }>('rdRecordInspection', {
+        caseId: ids[ids.length - 1],
+        inspector: 'Li Wei',
+        criticalFound: 0,
+        majorFound: 12,
+        minorFound: 3,
+      });
+      expect(saved.clientViews).toEqual([expect.objectContaining({ clientKey: north, upToDate: true })]);
+      expect(saved.view.clientView).toMatchObject({ upToDate: true });
+      return Object.fromEntries([...counter.counts].filter(([name]) => /^(sheets|drive)\./.test(name)));
+    };
+    const few = cost();
+    for (let i = 0; i < 6; i++) ids.push(newCase(desk, { client: north }));
+    const many = cost();
+    expect(few['sheets.spreadsheets.batchUpdate']).toBe(1);
+    expect(many).toEqual(few);
+    const row = caseRows(desk, north).get(ids[ids.length - 1])!;
+    expect(row).toMatchObject({ 'OQC result': 'REJECT', 'Major found (accept up to)': '12 (5)', Status: 'On hold' });
+    expect(caseRows(desk, north).size).toBe(8);
+  });
+
+  it('moves a case between clients only with a reason, and the old client’s file drops it', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const contoso = addClient('Contoso', ['qc@contoso.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    desk.ok('rdShareWithClient', { clientKey: contoso });
+    expect(desk.refused('rdSetCaseClient', { caseId: id, clientKey: contoso })).toMatch(/Reason is required/);
+    expect(desk.refused('rdSetCaseClient', { caseId: id, clientKey: 'nobody', reason: 'typo' })).toMatch(/There is no client "nobody"/);
+    const moved = desk.ok<{ clientViews: ClientViewState[] }>('rdSetCaseClient', {
+      caseId: id,
+      clientKey: contoso,
+      reason: 'PO belongs to Contoso',
+    });
+    expect(moved.clientViews.map((v) => v.clientKey).sort()).toEqual([contoso, north]);
+    expect(caseRows(desk, north).size).toBe(0);
+    expect([...caseRows(desk, contoso).keys()]).toEqual([id]);
+    const log = desk.sheet('RD Log').records().at(-1)!;
+    expect(log).toMatchObject({ Action: 'Client changed: PO belongs to Contoso', Before: north, After: contoso });
+  });
+
+  it('keeps the save when the client file cannot be written, says the view is out of date, and a retry converges', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const file = fileOf(desk, north);
+    const before = JSON.stringify(desk.bundle.google.grid(file));
+    desk.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
+    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Li Wei',
+      criticalFound: 0,
+      majorFound: 12,
+      minorFound: 3,
+    });
+    expect(saved.view.status).toBe('on-hold');
+    expect(saved.view.clientView).toMatchObject({ upToDate: false, problem: expect.stringMatching(/limit on writes per minute/) });
+    expect(JSON.stringify(desk.bundle.google.grid(file))).toBe(before);
+    expect(desk.view(id).clientView).toMatchObject({ upToDate: false });
+    const retried = desk.ok<SyncResult>('rdSyncClientViews', { clientKey: north });
+    expect(retried.views).toEqual([expect.objectContaining({ upToDate: true })]);
+    expect(caseRows(desk, north).get(id)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT' });
+  });
+
+  it('reports a file in the trash or gone, and makes a new one only when asked', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const first = fileOf(desk, north);
+    desk.bundle.google.trash(first);
+    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Li Wei',
+      criticalFound: 0,
+      majorFound: 1,
+      minorFound: 0,
+    });
+    expect(saved.view.clientView).toMatchObject({ upToDate: false, canRecreate: true, problem: expect.stringMatching(/in the trash/) });
+    const shared = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
+    expect(shared).toMatchObject({ upToDate: false, canRecreate: true });
+    expect(desk.bundle.google.list().filter((f) => !f.trashed)).toHaveLength(0);
+    desk.bundle.google.deleteForever(first);
+    const again = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north, recreate: true });
+    expect(again).toMatchObject({ upToDate: true });
+    expect(fileOf(desk, north)).not.toBe(first);
+    expect(desk.bundle.google.list()).toHaveLength(1);
+    expect(desk.refused('rdShareWithClient', { clientKey: north, recreate: true })).toMatch(/still there/);
+  });
+
+  it('makes the readers exactly the client’s list, removing anyone taken off or added by hand', () => {
+    const north = addClient('Northwind', ['a@northwind.example', 'b@northwind.example']);
+    newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const file = fileOf(desk, north);
+    desk.bundle.google.addPermission(file, { type: 'user', role: 'writer', emailAddress: 'intruder@example.com' });
+    desk.bundle.google.addPermission(file, { type: 'anyone', role: 'reader' });
+    desk.ok('rdSaveClient', { key: north, name: 'Northwind', readers: ['b@northwind.example', 'c@northwind.example'] });
+    expect(desk.bundle.google.readersOf(file)).toEqual(['b@northwind.example', 'c@northwind.example']);
+  });
+
+  it('tells a second agent whose view it is, and their save stands', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    desk.bundle.session.setEmail(OTHER_AGENT);
+    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
+      caseId: id,
+      inspector: 'Li Wei',
+      criticalFound: 0,
+      majorFound: 0,
+      minorFound: 0,
+    });
+    expect(saved.view.status).toBe('released');
+    expect(saved.view.clientView).toMatchObject({ upToDate: false, problem: expect.stringContaining(`${AGENT}’s file`) });
+    expect(desk.refused('rdShareWithClient', { clientKey: north })).toMatch(new RegExp(`view is ${AGENT}'s file`));
+    desk.bundle.session.setEmail(AGENT);
+    expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ upToDate: true });
+    expect(caseRows(desk, north).get(id)).toMatchObject({ Status: 'Released', 'OQC result': 'ACCEPT' });
+  });
+
+  it('keeps text that looks like a formula as text in the client’s file', () => {
+    const north = addClient('Northwind', ['qa@northwind.example'], { showFactory: true });
+    const id = newCase(desk, { client: north, style: '=IMPORTRANGE("x","RD Cases!A:Z")', factory: '+cmd|calc', po: '@SUM(1)' });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    expect(caseRows(desk, north).get(id)).toMatchObject({
+      Style: '=IMPORTRANGE("x","RD Cases!A:Z")',
+      Supplier: '+cmd|calc',
+      PO: '@SUM(1)',
+    });
+  });
+
+  it('declares every column the client sees in one place', () => {
+    const north = addClient('Northwind', ['qa@northwind.example'], { includeEvidenceLinks: true });
+    newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const header = desk.bundle.google.grid(fileOf(desk, north))[TITLE_ROWS];
+    expect(header).toEqual(CLIENT_VIEW_COLUMNS.map((c) => c.header));
+  });
+
+  it('changes no client file for the agent’s own notes', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    desk.bundle.spreadsheet.counter.reset();
+    desk.ok('rdSaveInternalNotes', { caseId: id, internalNotes: 'Pushing for 40% factory share' });
+    expect([...desk.bundle.spreadsheet.counter.counts.keys()].filter((k) => /^(sheets|drive)\./.test(k))).toEqual([]);
+    expect(desk.view(id).internalNotes).toBe('Pushing for 40% factory share');
+  });
+});
