@@ -404,10 +404,12 @@ function applyRequest(api: string, draft: Draft, request: Record<string, unknown
     }
     case 'updateCells': {
       const fields = fieldsOf(api, i, name, b.fields);
-      const start = b.start ?? b.range ?? {};
+      // With a range, Sheets clears what the rows leave uncovered: not modelled, and never sent by the add-on.
+      if (b.range) throw new Error('fake Sheets: updateCells with a range is not modelled; write with start');
+      const start = b.start ?? {};
       const sheet = sheetById(start.sheetId);
-      const top = start.rowIndex ?? start.startRowIndex ?? 0;
-      const left = start.columnIndex ?? start.startColumnIndex ?? 0;
+      const top = start.rowIndex ?? 0;
+      const left = start.columnIndex ?? 0;
       const rows = (b.rows ?? []) as Array<{ values?: Array<{ userEnteredValue?: Record<string, unknown> }> }>;
       const bottom = top + rows.length;
       const right = left + Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
