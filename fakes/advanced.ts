@@ -128,6 +128,20 @@ export class FakeGoogleApis {
   deleteForever(id: string): void {
     this.files.get(id)!.deleted = true;
   }
+  /** Every file as plain JSON, for the preview to keep between runs. */
+  dump(): unknown {
+    return {
+      nextId: this.nextId,
+      files: [...this.files.values()].map((f) => ({ ...f, sheets: f.sheets.map((s) => ({ ...s, cells: [...s.cells] })) })),
+    };
+  }
+  load(saved: unknown): void {
+    const data = saved as { nextId: number; files: Array<FakeFile & { sheets: Array<FakeSheet & { cells: Array<[string, Cell]> }> }> };
+    this.reset();
+    this.nextId = data.nextId;
+    for (const f of data.files) this.files.set(f.id, { ...f, sheets: f.sheets.map((s) => ({ ...s, cells: new Map(s.cells) })) });
+  }
+
   /** The file's sheets as values, row by row to the last non-empty cell (what its readers see). */
   grid(id: string, title?: string): Cell[][] {
     const file = this.files.get(id)!;

@@ -12,6 +12,9 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   #tabs { display: flex; gap: 2px; padding: 4px 8px 0; border-bottom: 1px solid #dadce0; overflow-x: auto; }
   #tabs button { border: 1px solid #dadce0; border-bottom: none; background: #f1f3f4; padding: 4px 10px; cursor: pointer; font: inherit; white-space: nowrap; }
   #tabs button[aria-selected="true"] { background: #fff; font-weight: bold; color: #188038; }
+  #tabs button.client { background: #e8f0fe; color: #174ea6; }
+  #tabs button.client[aria-selected="true"] { background: #fff; color: #174ea6; }
+  .file-note { padding: 6px 8px; background: #e8f0fe; border-bottom: 1px solid #dadce0; }
   #grid { flex: 1; overflow: auto; }
   #grid td { cursor: cell; }
   table { border-collapse: collapse; font-size: 12px; }
@@ -43,6 +46,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     <button id="reset" type="button">Reset workbook</button>
     <button id="scorecard" type="button" title="Extensions → Rework Desk → Refresh factory scorecard">Refresh factory scorecard</button>
     <button id="annex" type="button" title="Extensions → Rework Desk → PO quality annex (print)">PO quality annex</button>
+    <button id="views" type="button" title="Extensions → Rework Desk → Update client views">Update client views</button>
     <span id="note" role="status"></span>
   </div>
   <div id="tabs" role="tablist" aria-label="Sheets"></div>
@@ -60,13 +64,14 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   var current = '';
   function cell(tag, text, cls) { var el = document.createElement(tag); el.textContent = text; if (cls) el.className = cls; return el; }
   function load() {
-    fetch('/workbook').then(function (r) { return r.json(); }).then(function (book) {
+    Promise.all([fetch('/workbook').then(function (r) { return r.json(); }), fetch('/client-files').then(function (r) { return r.json(); })]).then(function (both) {
+      var book = both[0], files = both[1];
       var tabs = document.getElementById('tabs');
       var grid = document.getElementById('grid');
       tabs.textContent = '';
       grid.textContent = '';
       if (!book.sheets.length) { grid.appendChild(cell('p', 'An empty workbook. Set up the tracker from the sidebar, or load the example case.', 'empty')); return; }
-      if (!book.sheets.some(function (s) { return s.name === current; })) current = book.sheets[0].name;
+      if (!book.sheets.some(function (s) { return s.name === current; }) && !files.some(function (f) { return 'client:' + f.id === current; })) current = book.sheets[0].name;
       book.sheets.forEach(function (sheet) {
         var tab = cell('button', sheet.name);
         tab.type = 'button';
@@ -88,6 +93,27 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
         });
         grid.appendChild(table);
         if (sheet.charts && sheet.charts.length) grid.appendChild(drawCharts(sheet.charts));
+      });
+      // Each client's own spreadsheet, beside the workbook: a separate file, read-only for its readers.
+      files.forEach(function (file) {
+        var key = 'client:' + file.id;
+        var tab = cell('button', 'Client file: ' + file.title.split(' — ')[0], 'client');
+        tab.type = 'button';
+        tab.setAttribute('role', 'tab');
+        tab.setAttribute('aria-selected', String(key === current));
+        tab.onclick = function () { current = key; load(); };
+        tabs.appendChild(tab);
+        if (key !== current) return;
+        grid.appendChild(cell('p', 'A separate spreadsheet, "' + file.title + '", owned by ' + file.owner + (file.trashed ? ' — in the trash' : '') + '. Read-only for: ' + (file.readers.join(', ') || 'nobody yet') + '.', 'file-note'));
+        var table = document.createElement('table');
+        table.dataset.file = file.id;
+        (file.sheets[0] ? file.sheets[0].rows : []).forEach(function (row) {
+          var tr = document.createElement('tr');
+          var head = row[0] === 'Case';
+          row.forEach(function (v) { tr.appendChild(cell(head ? 'th' : 'td', v === '' ? '' : String(v), typeof v === 'number' ? 'n' : '')); });
+          table.appendChild(tr);
+        });
+        grid.appendChild(table);
       });
     });
   }
@@ -180,6 +206,12 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     fetch('/menu/refreshFactoryScorecard', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
       document.getElementById('note').textContent = answer.alert || '';
       current = 'RD Charts';
+      load();
+    });
+  };
+  document.getElementById('views').onclick = function () {
+    fetch('/menu/updateClientViews', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
+      document.getElementById('note').textContent = answer.alert || '';
       load();
     });
   };

@@ -60,19 +60,22 @@ const RUN_SHIM = `<script>
 
 const CALLABLE = new Set<string>(HANDLERS);
 /** Menu items the preview's bar offers, by their function in Code.js. */
-const MENU = new Set(['showPoAnnex', 'refreshFactoryScorecard']);
+const MENU = new Set(['showPoAnnex', 'refreshFactoryScorecard', 'updateClientViews']);
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const spreadsheet = new FakeSpreadsheet(undefined, 'Rework Desk preview');
   const dist = options.dist ?? DIST;
   let bundle = loadBundle(spreadsheet, dist);
+  // The workbook and the client files the add-on made, kept together between runs.
   if (options.stateFile && existsSync(options.stateFile)) {
-    spreadsheet.restore(JSON.parse(readFileSync(options.stateFile, 'utf8')) as WorkbookSnapshot);
+    const saved = JSON.parse(readFileSync(options.stateFile, 'utf8')) as WorkbookSnapshot & { clientFiles?: unknown };
+    spreadsheet.restore(saved);
+    if (saved.clientFiles) bundle.google.load(saved.clientFiles);
   }
   const save = () => {
     if (!options.stateFile) return;
     mkdirSync(dirname(options.stateFile), { recursive: true });
-    writeFileSync(options.stateFile, JSON.stringify(spreadsheet.snapshot()));
+    writeFileSync(options.stateFile, JSON.stringify({ ...spreadsheet.snapshot(), clientFiles: bundle.google.dump() }));
   };
   const sidebar = readFileSync(new URL('Sidebar.html', dist), 'utf8').replace('<head>', () => `<head>${RUN_SHIM}`);
   const call = (name: string, args: unknown[]) => bundle.call<Result<unknown>>(name, ...args);
@@ -109,6 +112,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         })),
       }));
       return send(res, 200, 'application/json', JSON.stringify({ sheets }));
+    }
+    // Every spreadsheet the add-on made for a client, with its readers: what each brand sees.
+    if (req.method === 'GET' && url.pathname === '/client-files') {
+      return send(res, 200, 'application/json', JSON.stringify(bundle.google.list()));
     }
     if (req.method === 'POST' && url.pathname.startsWith('/run/')) {
       const name = decodeURIComponent(url.pathname.slice('/run/'.length));

@@ -15,6 +15,7 @@ import { supervisionForms } from './steps/rework';
 import { reinspectionForm } from './steps/reinspect';
 import { settlementView } from './steps/settle';
 import { documentsList } from './steps/documents';
+import { caseClient, clientsPanel, loadClients, viewActions, viewLine } from './steps/clients';
 
 export function showSaved(view: CaseView, changed?: SettingsView): void {
   if (changed) setSettings(changed);
@@ -66,6 +67,7 @@ export async function refresh(selectId?: string): Promise<void> {
     const loaded = await call<SettingsView>('rdGetSettings');
     if (loaded.ok) setSettings(loaded.data);
     else showMessage('error', loaded.error);
+    await loadClients();
   }
   // A remembered case that is no longer listed (deleted, or another workbook's) is forgotten.
   if (selectId && list.ok && !state.cases.some((c) => c.id === selectId)) {
@@ -149,6 +151,14 @@ export function renderStatus(): void {
     h('p', { class: 'next' }, `Next: ${c.nextStep}`),
     c.quarantined ? h('p', { class: 'warn' }, 'Quarantined: a critical defect was found.') : null,
     c.holdOverdue ? h('p', { class: 'warn' }, 'Hold notice overdue: the agent was not told in time.') : null,
+    c.clientView && !c.clientView.upToDate
+      ? h(
+          'div',
+          { class: 'warn', id: 'client-view-late' },
+          h('p', {}, `Client view out of date — ${viewLine(c.clientView)}`),
+          viewActions(c.clientView, () => void loadCase(c.id)),
+        )
+      : null,
     moneyCard(c),
     documentsList(c),
   ]);
@@ -206,11 +216,17 @@ export function renderSteps(): void {
 }
 export function renderStep(): HTMLElement {
   if (state.needsSetup) return setupForm();
+  if (state.panel === 'clients') return clientsPanel(render);
   const c = state.current;
   if (!c) return newCaseForm();
   switch (state.step) {
     case 'details':
-      return details(c);
+      return h(
+        'div',
+        {},
+        details(c),
+        caseClient(c, () => void loadCase(c.id)),
+      );
     case 'oqc':
       return oqcForm(c);
     case 'hold':

@@ -9,6 +9,7 @@ import { loadCase, refresh, remember, rememberedCase, render } from './desk';
 export function start(): void {
   byId<HTMLSelectElement>('case-select').addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;
+    state.panel = undefined;
     if (!id) {
       remember(undefined);
       state.current = undefined;
@@ -23,6 +24,7 @@ export function start(): void {
   });
   byId('new-case').addEventListener('click', () => {
     clearMessage();
+    state.panel = undefined;
     remember(undefined);
     state.current = undefined;
     state.step = 'details';
@@ -42,6 +44,12 @@ export function start(): void {
       clearMessage();
       void loadCase(result.data.caseId);
     });
+  });
+  byId('show-clients').addEventListener('click', () => {
+    clearMessage();
+    state.panel = state.panel === 'clients' ? undefined : 'clients';
+    render();
+    byId('step').querySelector<HTMLElement>('button, input')?.focus();
   });
   // Back to the case that was on screen, if it is still in the list.
   void refresh(rememberedCase());

@@ -1,5 +1,5 @@
 // Saving: one server call per save, its pending state, and its refusal shown by the field it names.
-import type { CaseView, HandlerName, SettingsView } from '../src/shared/contract';
+import type { CaseView, ClientViewState, HandlerName, SettingsView } from '../src/shared/contract';
 import { byId, clear, h } from './dom';
 import { call } from './server';
 import { state, settings } from './state';
@@ -55,7 +55,11 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   if (result.data.view) showSaved(result.data.view, result.data.settings);
   else await refresh(result.data.id ?? state.current?.id);
   const said = typeof success === 'string' ? { kind: 'success' as const, text: success } : success(result.data);
-  showMessage(said.kind, said.text);
+  // The save stands; a client view it could not update is said at once, with what is wrong.
+  const late = ((result.data.clientViews ?? []) as ClientViewState[]).filter((v) => v.shared && !v.upToDate);
+  if (late.length)
+    showMessage('warning', `${said.text} ${late.map((v) => `${v.client}'s client view is out of date: ${v.problem}`).join(' ')}`);
+  else showMessage(said.kind, said.text);
   // The next entry starts where the eye is: the step's first field, not the picker at the top.
   byId('step').querySelector<HTMLElement>('input:not([type=hidden]):not([readonly]):not([disabled]), select, textarea')?.focus();
   return true;

@@ -37,7 +37,16 @@ export const STEP_OF: Record<CaseStatus, Step> = {
   released: 'settlement',
   settled: 'settlement',
 };
-export const state: { cases: CaseSummary[]; current?: CaseView; step: Step; needsSetup: boolean } = {
+export const state: {
+  cases: CaseSummary[];
+  current?: CaseView;
+  step: Step;
+  needsSetup: boolean;
+  /** A panel over the steps: the clients list. */
+  panel?: 'clients';
+  /** The client the clients panel's form edits; none adds one. */
+  editingClient?: string;
+} = {
   cases: [],
   step: 'details',
   needsSetup: false,

@@ -7,6 +7,7 @@ import { settings } from '../state';
 import { field, values, num, form, money, live, liveLines } from '../ui';
 import { submit } from '../save';
 import { correctionForms } from './corrections';
+import { clientOptions, clients } from './clients';
 
 export const LEVELS = INSPECTION_LEVELS.map((l) => [l, l] as const);
 export const AQLS = AQL_VALUES.map((v, i) => [String(v), AQL_LABELS[i]] as const);
@@ -64,6 +65,13 @@ export function newCaseForm(): HTMLElement {
       history,
       field('case', { name: 'style', label: 'Style', required: true }),
       field('case', { name: 'po', label: 'PO' }),
+      field('case', {
+        name: 'client',
+        label: 'Client (brand)',
+        options: clientOptions(clients.length ? 'No client' : 'No clients yet (add them under Clients)'),
+        value: '',
+        hint: 'The case shows in this client’s live view.',
+      }),
       field('case', { name: 'orderValue', label: 'Order value', type: 'number', required: true }),
       field('case', { name: 'currency', label: 'Currency', value: settings.currency, hint: 'Three letters, such as USD or CNY.' }),
       field('case', { name: 'lotSize', label: 'Lot size', type: 'number', required: true }),
@@ -98,6 +106,7 @@ export function details(c: CaseView): HTMLElement {
     ['Factory', c.factory],
     ['Style', c.style],
     ['PO', c.po || '—'],
+    ['Client', c.clientName || c.client || '—'],
     ['Order value', money(c.orderValue, c.currency)],
     ['Lot size', String(c.lotSize)],
     ['Plan', `Level ${c.level}; major AQL ${c.aqlMajor} (${c.severity}), minor AQL ${c.aqlMinor} (${c.severityMinor})`],

@@ -21,33 +21,29 @@ beforeEach(() => {
 
 function newFile(rows = 5, columns = 3): string {
   return String(
-    apis
-      .sheets()
-      .Spreadsheets.create({
-        properties: { title: 'View' },
-        sheets: [{ properties: { sheetId: 0, title: 'Cases', gridProperties: { rowCount: rows, columnCount: columns } } }],
-      }).spreadsheetId,
+    apis.sheets().Spreadsheets.create({
+      properties: { title: 'View' },
+      sheets: [{ properties: { sheetId: 0, title: 'Cases', gridProperties: { rowCount: rows, columnCount: columns } } }],
+    }).spreadsheetId,
   );
 }
 
 const write = (id: string, values: Array<Array<Record<string, unknown>>>, extra: object[] = []) =>
-  apis
-    .sheets()
-    .Spreadsheets.batchUpdate(
-      {
-        requests: [
-          ...extra,
-          {
-            updateCells: {
-              start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
-              rows: values.map((v) => ({ values: v.map((u) => ({ userEnteredValue: u })) })),
-              fields: 'userEnteredValue',
-            },
+  apis.sheets().Spreadsheets.batchUpdate(
+    {
+      requests: [
+        ...extra,
+        {
+          updateCells: {
+            start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
+            rows: values.map((v) => ({ values: v.map((u) => ({ userEnteredValue: u })) })),
+            fields: 'userEnteredValue',
           },
-        ],
-      },
-      id,
-    );
+        },
+      ],
+    },
+    id,
+  );
 
 function failure(fn: () => unknown): { message: string; code: number } {
   try {
@@ -183,21 +179,19 @@ describe('spreadsheets.batchUpdate', () => {
   it('will not freeze every row of a sheet', () => {
     const id = newFile(3, 2);
     const frozen = failure(() =>
-      apis
-        .sheets()
-        .Spreadsheets.batchUpdate(
-          {
-            requests: [
-              {
-                updateSheetProperties: {
-                  properties: { sheetId: 0, gridProperties: { frozenRowCount: 3 } },
-                  fields: 'gridProperties.frozenRowCount',
-                },
+      apis.sheets().Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              updateSheetProperties: {
+                properties: { sheetId: 0, gridProperties: { frozenRowCount: 3 } },
+                fields: 'gridProperties.frozenRowCount',
               },
-            ],
-          },
-          id,
-        ),
+            },
+          ],
+        },
+        id,
+      ),
     );
     expect(frozen.message).toMatch(/can't freeze all visible rows/);
   });

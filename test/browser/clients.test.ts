@@ -1,0 +1,123 @@
+/** Clients in the preview: an agent adds a brand, opens its case, shares the live view, and the client's file follows each step. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview } from '../../preview/server';
+import type { Preview } from '../../preview/server';
+import { fill, launch, screenshot, submit } from './browser';
+
+interface ClientFile {
+  id: string;
+  title: string;
+  readers: string[];
+  sheets: Array<{ name: string; rows: Array<Array<string | number>> }>;
+}
+
+let browser: Browser;
+let preview: Preview;
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview();
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+async function clientFiles(): Promise<ClientFile[]> {
+  const response = await fetch(new URL('/client-files', preview.url));
+  return (await response.json()) as ClientFile[];
+}
+
+/** A case's row in a client file, by header. */
+function rowOf(file: ClientFile, caseId: string): Record<string, string | number> | undefined {
+  const rows = file.sheets[0].rows;
+  const header = rows.find((r) => r[0] === 'Case')!;
+  const row = rows.find((r) => r[0] === caseId);
+  return row && Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? '']));
+}
+
+describe('clients in the desk', () => {
+  let page: Page;
+
+  it('adds a client, opens a case for it, shares the view, and the client file follows the OQC', async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frame({ url: /\/sidebar$/ })!;
+    await sidebar.waitForSelector('body[data-ready=true]');
+    await sidebar.click('#setup-form button[type=submit]');
+    await sidebar.waitForSelector('#message.success');
+
+    // Clients: a look-alike is refused by name, the brand is added with two readers.
+    await sidebar.click('#show-clients');
+    await sidebar.waitForSelector('#clientedit-form');
+    await fill(sidebar as unknown as Page, 'clientedit-form', {
+      name: 'Northwind Outfitters',
+      readers: 'qa@northwind.example\nbuyer@northwind.example',
+    });
+    expect((await submit(sidebar as unknown as Page, 'clientedit-form')).text).toBe('Client added.');
+    await sidebar.waitForSelector('[data-client="northwind-outfitters"]');
+    await fill(sidebar as unknown as Page, 'clientedit-form', { name: 'NORTHWIND outfitters', readers: 'x@example.com' });
+    const twin = await submit(sidebar as unknown as Page, 'clientedit-form');
+    expect(twin).toEqual({ ok: false, text: expect.stringContaining('already exists (key northwind-outfitters)') });
+
+    // A case for the client, with notes the client must never see.
+    await sidebar.click('#new-case');
+    await fill(sidebar as unknown as Page, 'case-form', {
+      factory: 'Dongguan Bright Stitch',
+      style: 'Canvas tote',
+      orderValue: 12000,
+      lotSize: 1200,
+      client: 'northwind-outfitters',
+    });
+    expect((await submit(sidebar as unknown as Page, 'case-form')).ok).toBe(true);
+    const caseId = (await sidebar.textContent('#status .status-label'))!.split(' — ')[0];
+    await sidebar.click('#steps button:has-text("1 Case")');
+    await fill(sidebar as unknown as Page, 'notes-form', { internalNotes: 'Owner is the QC lead’s cousin' });
+    expect((await submit(sidebar as unknown as Page, 'notes-form')).text).toBe('Notes saved.');
+
+    // Share: one file, read-only for the two readers, holding the case under an alias.
+    await sidebar.click('#show-clients');
+    await sidebar.click('[data-client="northwind-outfitters"] [data-action="share-client"]');
+    await sidebar.waitForSelector('#message.success');
+    expect(await sidebar.textContent('#message')).toContain('Shared read-only with qa@northwind.example, buyer@northwind.example');
+    let [file] = await clientFiles();
+    expect(file.readers).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
+    expect(rowOf(file, caseId)).toMatchObject({ Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
+    expect(JSON.stringify(file)).not.toMatch(/cousin|Dongguan/);
+
+    // The OQC: the client's file shows the hold in the same save.
+    await sidebar.selectOption('#case-select', caseId);
+    await sidebar.click('#steps button:has-text("2 OQC")');
+    await sidebar.waitForSelector('#oqc-form');
+    await fill(sidebar as unknown as Page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 2 });
+    expect((await submit(sidebar as unknown as Page, 'oqc-form')).ok).toBe(true);
+    [file] = await clientFiles();
+    expect(rowOf(file, caseId)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT', 'Major found (accept up to)': '9 (5)' });
+
+    // The preview shows the client file as its own view beside the workbook.
+    await page.click('#tabs button.client');
+    await page.waitForSelector('#grid table[data-file]');
+    expect(await page.textContent('.file-note')).toContain('Read-only for: buyer@northwind.example, qa@northwind.example');
+    expect(await page.locator('#grid th').first().textContent()).toBe('Case');
+    await screenshot(page, 'preview-client-file');
+  });
+
+  it('says at once when the view could not be updated, and Retry brings it up to date', async () => {
+    const sidebar = page.frame({ url: /\/sidebar$/ })!;
+    const [file] = await clientFiles();
+    preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
+    await sidebar.click('#steps button:has-text("3 Hold")');
+    await sidebar.waitForSelector('#hold-form');
+    await fill(sidebar as unknown as Page, 'hold-form', { cartonsSealed: 20 });
+    const saved = await submit(sidebar as unknown as Page, 'hold-form');
+    expect(saved.ok).toBe(true);
+    expect(saved.text).toContain('client view is out of date: Google’s limit on writes per minute was reached');
+    await sidebar.waitForSelector('#client-view-late [data-action="retry-view"]');
+    await sidebar.click('#client-view-late [data-action="retry-view"]');
+    await sidebar.waitForSelector('#message.success');
+    expect(await sidebar.textContent('#message')).toContain('view is up to date');
+    const [after] = await clientFiles();
+    expect(after.id).toBe(file.id);
+    expect(rowOf(after, String(file.sheets[0].rows.at(-1)![0]))).toMatchObject({ Status: 'On hold' });
+  });
+});
