@@ -47,9 +47,18 @@ function must<T>(call: Call, handler: string, request?: unknown): T {
 }
 
 /** Runs the whole case; returns its ID. Sets the tracker up first if needed. */
-export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 'factory'>> = {}): string {
+export interface ExampleOptions {
+  factory?: string;
+  /** A client key: the case is opened for it, so its live view follows the case. */
+  client?: string;
+  /** Called after each protocol step, with the step's name: tests look at the workbook (or a client's file) there. */
+  onStep?: (step: string, caseId: string) => void;
+}
+
+export function loadExample(call: Call, options: ExampleOptions = {}): string {
   must(call, 'rdSetupTracker');
-  const e = { ...EXAMPLE, ...overrides };
+  const e = { ...EXAMPLE, ...(options.factory ? { factory: options.factory } : {}) };
+  const step = (name: string) => options.onStep?.(name, id);
   const { id } = must<{ id: string }>(call, 'rdCreateCase', {
     factory: e.factory,
     style: e.style,
@@ -57,7 +66,9 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
     orderValue: e.orderValue,
     currency: e.currency,
     lotSize: e.lotSize,
+    ...(options.client ? { client: options.client, internalNotes: 'Factory asked to keep the reject count off the record.' } : {}),
   });
+  step('opened');
   must(call, 'rdRecordInspection', {
     caseId: id,
     inspector: e.oqcInspector,
@@ -68,7 +79,9 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
     majorFound: 12,
     minorFound: 22,
   });
+  step('oqc');
   must(call, 'rdRecordAgentNotified', { caseId: id, at: EXAMPLE_TIMES.agentTold });
+  step('hold');
   // Snap bases drilled with a manual template instead of the CNC jig: 3–5 mm off, a process deviation.
   const majors = e.majorUnits.map((unitRef, i) => ({
     unitRef,
@@ -81,13 +94,16 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
   }));
   const minors = e.minorUnits.map((unitRef) => ({ unitRef, carton: 'C-9', defectType: 'edge paint bubbling', cause: 'process deviation' }));
   must(call, 'rdAddDefects', { caseId: id, defects: [...majors, ...minors] });
+  step('defects');
   for (const unitRef of [...e.majorUnits, ...e.minorUnits]) must(call, 'rdSaveEvidence', { caseId: id, unitRef, ...photosOf(unitRef) });
+  step('evidence');
   // The factory quoted USD 18 a unit for the snaps; the minors were accepted for 3% of the order.
   must(call, 'rdAgree', {
     caseId: id,
     rework: { cause: 'process deviation', units: 12, quotedPrice: 18 },
     concession: { orderShare: 0.03 },
   });
+  step('agreed');
   for (const unitRef of e.majorUnits) {
     must(call, 'rdLogReworkedUnit', {
       caseId: id,
@@ -104,7 +120,9 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
     seniorOperators: true,
     inspectorSignOff: true,
   });
+  step('reworked');
   must(call, 'rdCompleteRework', { caseId: id });
+  step('rework-done');
   must(call, 'rdRecordReinspection', {
     caseId: id,
     inspector: e.reInspector,
@@ -114,6 +132,8 @@ export function loadExample(call: Call, overrides: Partial<Pick<typeof EXAMPLE, 
     sampleMinor: 0,
     newMajorDefects: 0,
   });
+  step('reinspected');
   must(call, 'rdSettle', { caseId: id });
+  step('settled');
   return id;
 }

@@ -9,7 +9,7 @@ interface ClientFile {
   id: string;
   title: string;
   readers: string[];
-  sheets: Array<{ name: string; rows: Array<Array<string | number>> }>;
+  sheets: Array<{ name: string; rows: Array<Array<string | number | boolean>> }>;
 }
 
 let browser: Browser;
@@ -29,7 +29,7 @@ async function clientFiles(): Promise<ClientFile[]> {
 }
 
 /** A case's row in a client file, by header. */
-function rowOf(file: ClientFile, caseId: string): Record<string, string | number> | undefined {
+function rowOf(file: ClientFile, caseId: string): Record<string, string | number | boolean> | undefined {
   const rows = file.sheets[0].rows;
   const header = rows.find((r) => r[0] === 'Case')!;
   const row = rows.find((r) => r[0] === caseId);

@@ -175,7 +175,11 @@ describe('clients and their live views', () => {
       majorFound: 1,
       minorFound: 0,
     });
-    expect(saved.view.clientView).toMatchObject({ upToDate: false, canRecreate: true, problem: expect.stringMatching(/in the trash/) });
+    expect(saved.view.clientView).toMatchObject({
+      upToDate: false,
+      canRecreate: true,
+      problem: expect.stringMatching(/in the Drive trash/),
+    });
     const shared = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
     expect(shared).toMatchObject({ upToDate: false, canRecreate: true });
     expect(desk.bundle.google.list().filter((f) => !f.trashed)).toHaveLength(0);
@@ -196,6 +200,23 @@ describe('clients and their live views', () => {
     desk.bundle.google.addPermission(file, { type: 'anyone', role: 'reader' });
     desk.ok('rdSaveClient', { key: north, name: 'Northwind', readers: ['b@northwind.example', 'c@northwind.example'] });
     expect(desk.bundle.google.readersOf(file)).toEqual(['b@northwind.example', 'c@northwind.example']);
+  });
+
+  it('names a reader Drive refuses, still shares with the others, and keeps saying so until the address is fixed', () => {
+    const north = addClient('Northwind', ['visitor@no-google.example', 'qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.bundle.google.failNext('drive.permissions.create', 400, 'Bad Request. User message: "Sorry, this address cannot be shared with."');
+    const state = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
+    expect(state).toMatchObject({
+      upToDate: false,
+      problem: expect.stringContaining('Drive would not share with visitor@no-google.example'),
+    });
+    const file = fileOf(desk, north);
+    expect(desk.bundle.google.readersOf(file)).toEqual(['qa@northwind.example']);
+    expect(caseRows(desk, north).has(id)).toBe(true);
+    desk.ok('rdSaveClient', { key: north, name: 'Northwind', readers: ['visitor@northwind.example', 'qa@northwind.example'] });
+    expect(desk.ok<ClientInfo[]>('rdListClients')[0]).toMatchObject({ upToDate: true, problem: '' });
+    expect(desk.bundle.google.readersOf(file)).toEqual(['qa@northwind.example', 'visitor@northwind.example']);
   });
 
   it('tells a second agent whose view it is, and their save stands', () => {

@@ -80,7 +80,8 @@ export class ClientFiles {
     try {
       values = this.sheets.Spreadsheets.Values.get(id, `'${CLIENT_SHEET}'`, { valueRenderOption: 'UNFORMATTED_VALUE' }).values ?? [];
     } catch (error) {
-      if (/Unable to parse range/i.test(String((error as Error)?.message))) return undefined;
+      // 400 is "Unable to parse range": no sheet of that name (Google's message may be in the user's language).
+      if (Number((error as { details?: { code?: unknown } })?.details?.code) === 400) return undefined;
       throw error;
     }
     return values.map((row) => row.map((v) => (typeof v === 'number' ? v : String(v ?? ''))));

@@ -24,6 +24,12 @@ export function clientFileTitle(client: Client): string {
   return `${client.name} — quality cases (Rework Desk)`;
 }
 
+/** What the desk says of a client file in the trash or gone: never replaced unasked. */
+export function fileGone(state: 'trashed' | 'missing'): string {
+  const where = state === 'trashed' ? 'is in the Drive trash' : 'could not be found (deleted, or not made by this account)';
+  return `the client file ${where}. Restore it from the trash, or make a new file from the desk (Clients).`;
+}
+
 export function viewState(client: Client): ClientViewState {
   const upToDate = client.viewStatus === UP_TO_DATE;
   const problem = upToDate || !client.fileId ? '' : client.viewStatus.replace(new RegExp(`^${OUT_OF_DATE}:?\\s*`), '') || 'not yet written';
@@ -33,7 +39,7 @@ export function viewState(client: Client): ClientViewState {
     shared: client.fileId !== '',
     upToDate: client.fileId !== '' && upToDate,
     problem,
-    canRecreate: /in the trash|could not be found/.test(problem),
+    canRecreate: /^the client file (is in the Drive trash|could not be found)/.test(problem),
     fileUrl: client.fileUrl,
     fileOwner: client.fileOwner,
     updatedAt: client.viewUpdatedAt ? client.viewUpdatedAt.toISOString() : '',
@@ -105,8 +111,7 @@ export function syncClient(
   try {
     const state = files.state(client.fileId);
     if (state !== 'ok') {
-      const where = state === 'trashed' ? 'is in the trash' : 'could not be found (deleted, or not made by this account)';
-      mark(wb, client, `${OUT_OF_DATE}: the client file ${where}. Restore it from the trash, or share again to make a new one.`, false);
+      mark(wb, client, `${OUT_OF_DATE}: ${fileGone(state)}`, false);
       return viewState(client);
     }
     const current = new Set(casesOfClient(wb, client.key));

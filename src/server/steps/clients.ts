@@ -8,7 +8,7 @@ import { CASES, CLIENTS } from '../../tracker/schema';
 import type { Workbook } from '../../tracker/workbook';
 import type { ClientFiles } from '../clients/files';
 import { failureOf } from '../clients/files';
-import { casesOfClient, clientFileTitle, syncClient, viewState } from '../clients/sync';
+import { casesOfClient, clientFileTitle, fileGone, syncClient, viewState } from '../clients/sync';
 import type { Services } from '../services';
 import { fields, flag, text } from '../validate';
 import type { Fields } from '../validate';
@@ -67,9 +67,12 @@ function requireOwner(wb: Workbook, client: Client): void {
 /**
  * Makes the file's readers exactly the client's list (plus its owner): adds the missing, with
  * Drive's notification email, and removes anyone else — a reader taken off the list, an editor
- * or a link-sharing permission someone added by hand.
+ * or a link-sharing permission someone added by hand. Removals come first, so a failure part-way
+ * never leaves someone with access they should not have. An address Drive refuses (one with no
+ * Google account, where the domain does not allow visitors) does not stop the others: the
+ * refused ones are answered, for the view's status.
  */
-function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): void {
+function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): string[] {
   const current = api.readers(client.fileId);
   const kept = new Set<string>();
   for (const p of current) {
@@ -79,7 +82,47 @@ function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: r
   }
   const owner = current.find((p) => p.role === 'owner')?.email ?? '';
   const message = `${wb.user || 'Your agent'} shares ${client.name}'s quality cases with you: a read-only spreadsheet that Rework Desk keeps up to date.`;
-  for (const email of readers) if (!kept.has(email) && email !== owner) api.share(client.fileId, email, message);
+  const refused: string[] = [];
+  for (const email of readers) {
+    if (kept.has(email) || email === owner) continue;
+    try {
+      api.share(client.fileId, email, message);
+    } catch (error) {
+      // Quota and a file gone are the view's problem, reported by the caller; a refused address is this reader's.
+      if (failureOf(error) !== 'other' && failureOf(error) !== 'denied') throw error;
+      refused.push(email);
+    }
+  }
+  return refused;
+}
+
+function markLate(wb: Workbook, client: Client, problem: string): ClientViewState {
+  const status = `${OUT_OF_DATE}: ${problem}`;
+  wb.update(CLIENTS, client.stored, { viewStatus: status });
+  client.viewStatus = status;
+  return viewState(client);
+}
+
+/**
+ * The readers, then the view written whole: for sharing, a client's new choices, and a rebuild.
+ * A file in the trash or gone is left to the sync to report; a reader Drive refused is named in
+ * the view's status, so the agent can correct the address (the view stays marked until then).
+ */
+function readersThenView(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): ClientViewState {
+  let refused: string[];
+  try {
+    if (api.state(client.fileId) !== 'ok') return syncClient(wb, api, client, new Set(), true);
+    refused = applyReaders(wb, api, client, readers);
+  } catch (error) {
+    return markLate(wb, client, `readers not applied — ${failureText(error)}`);
+  }
+  const state = syncClient(wb, api, client, new Set(), true);
+  if (!state.upToDate || !refused.length) return state;
+  return markLate(
+    wb,
+    client,
+    `Drive would not share with ${refused.join(', ')} — check the address (one with no Google account needs a domain that allows visitors).`,
+  );
 }
 
 export function listClients(services: Services): Result<ClientInfo[]> {
@@ -120,16 +163,7 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
         );
         client = existing;
         // A shared view follows its client at once: readers, and a view made again for the new choices.
-        if (client.fileId) {
-          const api = files(services);
-          try {
-            applyReaders(wb, api, client, readers);
-          } catch (error) {
-            wb.update(CLIENTS, client.stored, { viewStatus: `${OUT_OF_DATE}: readers not applied — ${failureText(error)}` });
-            client.viewStatus = String(client.stored.values.viewStatus);
-          }
-          syncClient(wb, api, client, new Set(), true);
-        }
+        if (client.fileId) readersThenView(wb, files(services), client, readers);
       } else {
         const newKey = clientKeyFor(
           name,
@@ -187,20 +221,13 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
       if (client.fileId) {
         requireOwner(wb, client);
         const state = api.state(client.fileId);
-        if (state !== 'ok' && !recreate) {
-          const where = state === 'trashed' ? 'is in the trash' : 'could not be found';
-          wb.update(CLIENTS, client.stored, {
-            viewStatus: `${OUT_OF_DATE}: the client file ${where}. Restore it from the trash, or share again to make a new one.`,
-          });
-          client.viewStatus = String(client.stored.values.viewStatus);
-          return viewState(client);
-        }
+        if (state !== 'ok' && !recreate) return markLate(wb, client, fileGone(state));
         if (state === 'ok' && recreate)
           throw new InputError(`${client.name}'s file is still there; a second file would leave two views. Nothing was changed.`);
       }
       if (!client.fileId || recreate) {
         const created = api.create(clientFileTitle(client), wb.timeZone());
-        wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (${recreate ? 'gone' : ''})` : '', created.id);
+        wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (in the trash or gone)` : '', created.id);
         wb.update(CLIENTS, client.stored, {
           fileId: created.id,
           fileUrl: created.url,
@@ -214,14 +241,7 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
           viewStatus: `${OUT_OF_DATE}: not yet written`,
         });
       }
-      try {
-        applyReaders(wb, api, client, readers);
-      } catch (error) {
-        wb.update(CLIENTS, client.stored, { viewStatus: `${OUT_OF_DATE}: readers not applied — ${failureText(error)}` });
-        client.viewStatus = String(client.stored.values.viewStatus);
-        return viewState(client);
-      }
-      return syncClient(wb, api, client, new Set(), true);
+      return readersThenView(wb, api, client, readers);
     });
   });
 }
@@ -236,21 +256,19 @@ export function syncClientViews(services: Services, request: unknown): Result<Sy
       const api = services.clientFiles();
       const views = chosen.map((client) => {
         const mine = !client.fileOwner || !wb.user || samePerson(client.fileOwner, wb.user);
-        if (api && mine && client.fileId) {
-          try {
-            if (api.state(client.fileId) === 'ok') applyReaders(wb, api, client, parseReaders(client.readersText));
-          } catch (error) {
-            if (error instanceof InputError) {
-              wb.update(CLIENTS, client.stored, {
-                viewStatus: `${OUT_OF_DATE}: the readers in "${CLIENTS.name}" are not all addresses — ${error.message}`,
-              });
-              client.viewStatus = String(client.stored.values.viewStatus);
-              return viewState(client);
-            }
-            // A failure at Google's end: the sync below reports it.
-          }
+        if (!api || !mine || !client.fileId) return syncClient(wb, api, client, new Set(), true);
+        let readers: string[];
+        try {
+          readers = parseReaders(client.readersText);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          // Someone typed into RD Clients' Readers cell: the view waits until the list is all addresses.
+          const status = `${OUT_OF_DATE}: the readers in "${CLIENTS.name}" are not all addresses — ${error.message}`;
+          wb.update(CLIENTS, client.stored, { viewStatus: status });
+          client.viewStatus = status;
+          return viewState(client);
         }
-        return syncClient(wb, api, client, new Set(), true);
+        return readersThenView(wb, api, client, readers);
       });
       return { views };
     });
