@@ -41,8 +41,8 @@ function put(desk: Desk, spec: SheetSpec, rows: Array<Record<string, unknown>>):
 /** Cases still open: the most recent, and one in 500 of the older ones (a dispute that drags on). */
 const isOpen = (i: number, cases: number) => i >= cases - 150 || i % 500 === 0;
 
-/** A year of use: n cases, with their defects, evidence and log rows. */
-function seed(desk: Desk, cases: number): void {
+/** A year of use: n cases, with their defects, evidence and log rows; one case in `clientEvery` is `client`'s. */
+function seed(desk: Desk, cases: number, client = '', clientEvery = 0): void {
   const at = new Date(Date.UTC(2025, 0, 1));
   put(
     desk,
@@ -66,6 +66,7 @@ function seed(desk: Desk, cases: number): void {
       reworkCycle: 0,
       wasHeld: true,
       updatedAt: at,
+      client: clientEvery && i % clientEvery === 0 ? client : '',
     })),
   );
   const many = (n: number, row: (i: number, k: number) => Record<string, unknown>) =>
@@ -174,6 +175,56 @@ export function run(distDir: URL): void {
   );
   console.log(`  time / reading all of RD Cases once (the fake's getValues): ${(median(times) / median(reads)).toFixed(2)}×`);
   scorecardBench();
+  clientViewsBench();
+}
+
+const GOOGLE = /^(sheets|drive)\./;
+
+/**
+ * A brand client's live view: the case study's saves with the case in a shared client view, on a
+ * tracker of 10, 1,000 and 10,000 cases of which one in 20 is the same client's (so the client's
+ * own history grows with the tracker: 1, 50 and 500 cases in its view), and the whole rebuild.
+ */
+export function clientViewsBench(): void {
+  console.log('Client views: the case study for a shared client, as the tracker (and the client’s own history) grows');
+  const rows: string[] = [];
+  const flat: boolean[] = [];
+  let first: Map<string, number> | undefined;
+  for (const n of SIZES) {
+    const desk = new Desk(loadBundle(new FakeSpreadsheet()));
+    desk.ok('rdSetupTracker');
+    const { key } = desk.ok<{ key: string }>('rdSaveClient', { name: 'Northwind', readers: ['qa@northwind.example'] });
+    seed(desk, n, key, 20);
+    const counter = desk.bundle.spreadsheet.counter;
+    counter.reset();
+    const shared = desk.ok<{ upToDate: boolean }>('rdShareWithClient', { clientKey: key });
+    if (!shared.upToDate) throw new Error('the view was not written');
+    const rebuild = { calls: counter.total(), read: counter.cellsRead };
+    const worst = new Map<string, number>();
+    const google = new Map<string, number>();
+    loadExample(
+      (handler, request) => {
+        counter.reset();
+        const result = desk.raw(handler, request);
+        if (handler !== 'rdSetupTracker') {
+          worst.set(handler, Math.max(worst.get(handler) ?? 0, counter.total()));
+          for (const [api, count] of counter.counts) if (GOOGLE.test(api)) google.set(api, Math.max(google.get(api) ?? 0, count));
+        }
+        return result;
+      },
+      { client: key },
+    );
+    first ??= worst;
+    flat.push([...worst].every(([h, calls]) => first!.get(h) === calls));
+    const inView = desk.bundle.google.list()[0].sheets[0].rows.length - 4;
+    rows.push(
+      `  ${n.toLocaleString('en-US').padStart(6)} cases (${String(inView).padStart(3)} in the view): rebuild ${rebuild.calls} calls, ${rebuild.read} cells read; ` +
+        `a save's Google calls at most ${[...google].map(([api, c]) => `${api.replace(/^(sheets|drive)\.(spreadsheets\.|)/, '')} ${c}`).join(', ')}; ` +
+        `costliest save ${Math.max(...worst.values())} calls (settle)`,
+    );
+  }
+  for (const row of rows) console.log(row);
+  console.log(`  every save's calls the same at every size: ${flat.every(Boolean) ? 'yes' : 'NO'}`);
 }
 
 /**

@@ -41,14 +41,24 @@ export function clientFromRow(stored: StoredRow): Client {
   };
 }
 
-/** Every client, read whole (a small sheet); none when the workbook predates RD Clients. */
+const read = new WeakMap<Workbook, Client[]>();
+
+/**
+ * Every client, read whole (a small sheet) once per step — the same objects each time, so a
+ * change staged on one is seen by every later reader; none when the workbook predates RD Clients.
+ */
 export function readClients(wb: Workbook): Client[] {
-  if (!wb.spreadsheet.getSheetByName(CLIENTS.name)) return [];
-  const keys = wb.keys(CLIENTS);
-  return wb
-    .rowsAt(
-      CLIENTS,
-      keys.flatMap((k, i) => (k ? [i + 2] : [])),
-    )
-    .map(clientFromRow);
+  let clients = read.get(wb);
+  if (!clients) {
+    clients = wb.spreadsheet.getSheetByName(CLIENTS.name)
+      ? wb
+          .rowsAt(
+            CLIENTS,
+            wb.keys(CLIENTS).flatMap((k, i) => (k ? [i + 2] : [])),
+          )
+          .map(clientFromRow)
+      : [];
+    read.set(wb, clients);
+  }
+  return clients;
 }

@@ -206,12 +206,16 @@ function spansOf(numbers: readonly number[]): Array<[number, number]> {
  * Reads the given rows (one call per span of nearby rows, our columns' span only) as typed
  * records; cells of the wrong type are reported, not thrown.
  */
-export function readRows(table: Table, rows: readonly number[], problems: CellProblem[]): StoredRow[] {
+export function readRows(table: Table, rows: readonly number[], problems: CellProblem[], maxReads = Infinity): StoredRow[] {
   const first = table.placed[0].at;
   const width = table.placed[table.placed.length - 1].at - first + 1;
-  const wanted = new Set(rows);
+  let spans = spansOf(rows);
+  // Rows scattered over more than `maxReads` spans: one read from the first to the last instead.
+  if (spans.length > maxReads) spans = [[spans[0][0], spans[spans.length - 1][0] + spans[spans.length - 1][1] - spans[0][0]]];
+  const wanted =
+    maxReads < Infinity ? new Set(spans.flatMap(([start, count]) => Array.from({ length: count }, (_, i) => start + i))) : new Set(rows);
   const out: StoredRow[] = [];
-  for (const [start, count] of spansOf(rows)) {
+  for (const [start, count] of spans) {
     const block = table.sheet.getRange(start, first, count, width).getValues();
     block.forEach((line, i) => {
       if (wanted.has(start + i)) out.push({ row: start + i, values: decode(table, line, start + i, first, problems) });

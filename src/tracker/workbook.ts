@@ -26,6 +26,9 @@ export interface Person {
 /** The most characters Sheets holds in one cell. */
 const MAX_CELL_CHARS = 50_000;
 
+/** The most reads a sheet's rows for many cases take before one read of the block that holds them all is cheaper. */
+const PRELOAD_READS = 20;
+
 /** Rows added when a sheet runs out: growing in blocks keeps growth (and its formatting) rare. */
 const GROWTH_ROWS = 1000;
 
@@ -172,6 +175,28 @@ export class Workbook {
   /** The last row the tracker wrote in a sheet (1 when it has none). */
   lastRow(spec: SheetSpec): number {
     return this.lastRowOf(spec, this.state(spec));
+  }
+
+  /**
+   * Loads the rows of many cases at once (a client's view made whole): per sheet, one read of its
+   * key column and at most PRELOAD_READS reads of their rows (or one of the block that holds them)
+   * — so the calls stay bounded however many cases, where finding each case's rows costs a few calls a case.
+   */
+  preloadCases(specs: readonly SheetSpec[], ids: readonly string[]): void {
+    for (const spec of specs) {
+      const state = this.state(spec);
+      const wanted = new Set(ids.filter((id) => !state.byCase.has(id)));
+      if (!wanted.size) continue;
+      const keys = this.keys(spec);
+      const rows = keys.flatMap((k, i) => (wanted.has(k) ? [i + 2] : []));
+      const missing = rows.filter((r) => !state.read.has(r));
+      if (missing.length)
+        for (const stored of readRows(state.table, missing, this.problems, PRELOAD_READS)) state.read.set(stored.row, stored);
+      const byId = new Map<string, StoredRow[]>([...wanted].map((id) => [id, []]));
+      for (const r of rows) byId.get(keys[r - 2])!.push(state.read.get(r)!);
+      for (const staged of state.appends) byId.get(String(staged.values[keyOf(spec)]))?.push(staged);
+      for (const [id, found] of byId) state.byCase.set(id, found);
+    }
   }
 
   /** Rows of a sheet that belong to one case, staged appends included. */

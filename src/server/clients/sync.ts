@@ -4,7 +4,7 @@ import { samePerson } from '../../core/people';
 import type { ClientViewState } from '../../shared/contract';
 import type { Client } from '../../tracker/clients';
 import { OUT_OF_DATE, UP_TO_DATE, readClients } from '../../tracker/clients';
-import { TITLE_ROWS, clientGrid, clientHeader, clientRow, viewContext } from '../../tracker/clientView';
+import { TITLE_ROWS, VIEW_SOURCES, clientGrid, clientHeader, clientRow, viewContext } from '../../tracker/clientView';
 import type { ViewCell } from '../../tracker/clientView';
 import { CASES, CLIENTS } from '../../tracker/schema';
 import type { Workbook } from '../../tracker/workbook';
@@ -126,18 +126,19 @@ export function syncClient(
           if (current.has(String(row[0])) && !touched.has(String(row[0]))) rows.set(String(row[0]), row);
     }
     const exists = rebuild ? files.hasViewSheet(client.fileId) : true;
+    const toMake = [...current].filter((id) => !rows.has(id));
+    // Made whole, a view needs every case of the client: read together, not case by case.
+    if (toMake.length > 1) wb.preloadCases(VIEW_SOURCES, toMake);
     let unread = 0;
-    const views = [...current]
-      .filter((id) => !rows.has(id))
-      .flatMap((id) => {
-        try {
-          return [caseView(wb, id)];
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          unread++;
-          return [];
-        }
-      });
+    const views = toMake.flatMap((id) => {
+      try {
+        return [caseView(wb, id, true)];
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        unread++;
+        return [];
+      }
+    });
     const aliases = withAliases(
       client.aliases,
       views.map((v) => v.factory),

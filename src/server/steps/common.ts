@@ -187,12 +187,16 @@ function clientOf(wb: Workbook, stored: StoredRow): Pick<CaseView, 'client' | 'c
   };
 }
 
-/** One case in full, as the sidebar shows it. */
-export function caseView(wb: Workbook, id: string): CaseView {
+/**
+ * One case in full, as the sidebar shows it. `forClient` leaves out what only the agent's desk
+ * shows and costs reads — the plan an open case would get from its factory's record, the
+ * documents — for a client's view made of many cases at once.
+ */
+export function caseView(wb: Workbook, id: string, forClient = false): CaseView {
   const found = wb.findCase(id);
   const { stored } = found;
   // An open case shows the plan its OQC will be judged under: its factory's record may have moved.
-  const record = { ...currentSeverity(wb, stored, found.record).record, edition: wb.settings().edition };
+  const record = { ...(forClient ? found.record : currentSeverity(wb, stored, found.record).record), edition: wb.settings().edition };
   const plan = oqcResult(record, { criticalFound: 0, majorFound: 0, minorFound: 0 });
   const view = (p: typeof plan.major) => ({
     letter: p.letter,
@@ -278,7 +282,7 @@ export function caseView(wb: Workbook, id: string): CaseView {
           : '',
     },
     reworkedUnits: wb.rowsOf(REWORKED_UNITS, record.id).filter((r) => Number(r.values.cycle) === record.reworkCycle).length,
-    documents: documentsReady(caseFacts(wb, id, found)),
+    documents: forClient ? [] : documentsReady(caseFacts(wb, id, found)),
     cartonsSealed: typeof stored.values.cartonsSealed === 'number' ? stored.values.cartonsSealed : null,
     concessionDiscount: typeof stored.values.concessionDiscount === 'number' ? stored.values.concessionDiscount : null,
     ...clientOf(wb, stored),
