@@ -1,6 +1,6 @@
 // The desk's frame: the case picker, the status box, the step buttons, and the step on screen.
 import type { CaseStatus } from '../src/core/case/lifecycle';
-import type { CaseList, CaseSummary, CaseView, SettingsView } from '../src/shared/contract';
+import type { CaseList, CaseSummary, CaseView, ClientViewState, SettingsView } from '../src/shared/contract';
 import { append, byId, clear, h } from './dom';
 import { call } from './server';
 import { STEPS, STAYS_OPEN, STEP_OF, setSettings, settings, state } from './state';
@@ -15,7 +15,7 @@ import { supervisionForms } from './steps/rework';
 import { reinspectionForm } from './steps/reinspect';
 import { settlementView } from './steps/settle';
 import { documentsList } from './steps/documents';
-import { caseClient, clientsPanel, loadClients, viewActions, viewLine } from './steps/clients';
+import { caseClient, clientsPanel, loadClients, noteViews, viewActions, viewLine } from './steps/clients';
 
 export function showSaved(view: CaseView, changed?: SettingsView): void {
   if (changed) setSettings(changed);
@@ -46,6 +46,7 @@ export function remember(id: string | undefined): void {
 
 export function showCase(view: CaseView): void {
   remember(view.id);
+  if (view.clientView) noteViews([view.clientView]);
   const status = view.status as CaseStatus;
   const switched = state.current?.id !== view.id;
   const moved = switched || state.current!.status !== status;
@@ -151,17 +152,22 @@ export function renderStatus(): void {
     h('p', { class: 'next' }, `Next: ${c.nextStep}`),
     c.quarantined ? h('p', { class: 'warn' }, 'Quarantined: a critical defect was found.') : null,
     c.holdOverdue ? h('p', { class: 'warn' }, 'Hold notice overdue: the agent was not told in time.') : null,
-    c.clientView && !c.clientView.upToDate
-      ? h(
-          'div',
-          { class: 'warn', id: 'client-view-late' },
-          h('p', {}, `Client view out of date — ${viewLine(c.clientView)}`),
-          viewActions(c.clientView, () => void loadCase(c.id)),
-        )
-      : null,
+    ...lateViews(c).map((v) =>
+      h(
+        'div',
+        { class: 'warn client-view-late', 'data-client': v.clientKey },
+        h('p', {}, viewLine(v)),
+        viewActions(v, () => void loadCase(c.id)),
+      ),
+    ),
     moneyCard(c),
     documentsList(c),
   ]);
+}
+/** Client views out of date: the case's own client's, and any the last save could not update (a move's old client). */
+function lateViews(c: CaseView): ClientViewState[] {
+  const own = c.clientView && !c.clientView.upToDate ? [c.clientView] : [];
+  return [...own, ...state.lateViews.filter((v) => v.clientKey !== c.clientView?.clientKey)];
 }
 /** The case's money so far, on every step once there is any: rework, who pays, credit, value kept. */
 function moneyCard(c: CaseView): HTMLElement | null {

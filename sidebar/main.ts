@@ -5,6 +5,7 @@ import { call } from './server';
 import { state } from './state';
 import { showMessage, clearMessage } from './save';
 import { loadCase, refresh, remember, rememberedCase, render } from './desk';
+import { loadClients } from './steps/clients';
 
 export function start(): void {
   byId<HTMLSelectElement>('case-select').addEventListener('change', (event) => {
@@ -46,10 +47,14 @@ export function start(): void {
     });
   });
   byId('show-clients').addEventListener('click', () => {
+    if (state.needsSetup) return showMessage('error', 'Set up the case tracker first: the clients are kept in its RD Clients sheet.');
     clearMessage();
     state.panel = state.panel === 'clients' ? undefined : 'clients';
-    render();
-    byId('step').querySelector<HTMLElement>('button, input')?.focus();
+    // The list as it stands now: another agent, or the sheet itself, may have changed it.
+    void (state.panel ? loadClients() : Promise.resolve()).then(() => {
+      render();
+      byId('step').querySelector<HTMLElement>('button, input')?.focus();
+    });
   });
   // Back to the case that was on screen, if it is still in the list.
   void refresh(rememberedCase());

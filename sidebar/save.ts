@@ -3,7 +3,8 @@ import type { CaseView, ClientViewState, HandlerName, SettingsView } from '../sr
 import { byId, clear, h } from './dom';
 import { call } from './server';
 import { state, settings } from './state';
-import { showSaved, refresh } from './desk';
+import { showSaved, refresh, render } from './desk';
+import { noteViews } from './steps/clients';
 
 /** What a save says once it is recorded: a confirmation, or — for a recorded failure — a warning in red. */
 export type Outcome = string | ((data: Record<string, unknown>) => { kind: 'success' | 'warning'; text: string });
@@ -55,11 +56,15 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   if (result.data.view) showSaved(result.data.view, result.data.settings);
   else await refresh(result.data.id ?? state.current?.id);
   const said = typeof success === 'string' ? { kind: 'success' as const, text: success } : success(result.data);
-  // The save stands; a client view it could not update is said at once, with what is wrong.
-  const late = ((result.data.clientViews ?? []) as ClientViewState[]).filter((v) => v.shared && !v.upToDate);
-  if (late.length)
+  // The save stands; a client view it could not update is said at once, with what is wrong, and
+  // stays on the status box with its Retry until it is up to date.
+  const views = (result.data.clientViews ?? []) as ClientViewState[];
+  noteViews(views);
+  const late = views.filter((v) => v.shared && !v.upToDate);
+  if (late.length) {
+    render();
     showMessage('warning', `${said.text} ${late.map((v) => `${v.client}'s client view is out of date: ${v.problem}`).join(' ')}`);
-  else showMessage(said.kind, said.text);
+  } else showMessage(said.kind, said.text);
   // The next entry starts where the eye is: the step's first field, not the picker at the top.
   byId('step').querySelector<HTMLElement>('input:not([type=hidden]):not([readonly]):not([disabled]), select, textarea')?.focus();
   return true;

@@ -5,7 +5,7 @@ import { COST_SPLITS } from '../src/core/protocol/allocation';
 import { CONCESSION_GRADES } from '../src/core/protocol/concession';
 import { DEFECT_CATALOGUE } from '../src/core/protocol/defectCatalogue';
 import { DEFAULT_AQL_MAJOR, DEFAULT_AQL_MINOR, DEFAULT_LEVEL, DEFAULT_SEVERITY } from '../src/core/sampling/vocabulary';
-import type { CaseSummary, CaseView, SettingsView } from '../src/shared/contract';
+import type { CaseSummary, CaseView, ClientViewState, SettingsView } from '../src/shared/contract';
 
 /** The protocol, one step at a time. */
 export const STEPS = [
@@ -46,7 +46,10 @@ export const state: {
   panel?: 'clients';
   /** The client the clients panel's form edits; none adds one. */
   editingClient?: string;
+  /** Client views the last save could not update, whoever's case is on screen (a move's old client too). */
+  lateViews: ClientViewState[];
 } = {
+  lateViews: [],
   cases: [],
   step: 'details',
   needsSetup: false,

@@ -24,7 +24,20 @@ export function clientOptions(none = 'No client'): Array<readonly [string, strin
 export function viewLine(v: ClientViewState): string {
   if (!v.shared) return `${v.client}: not shared yet.`;
   if (v.upToDate) return `${v.client}'s view is up to date${v.updatedAt ? ` (written ${new Date(v.updatedAt).toLocaleString()})` : ''}.`;
-  return `${v.client}'s view is out of date: ${v.problem}`;
+  return `${v.client}'s client view is out of date: ${v.problem}`;
+}
+
+/**
+ * Views a save or a retry reported: the clients list takes their state, and the status box keeps
+ * those still late (a move's old client included) until they are up to date.
+ */
+export function noteViews(views: readonly ClientViewState[]): void {
+  for (const v of views) {
+    const at = clients.findIndex((c) => c.clientKey === v.clientKey);
+    if (at >= 0) clients[at] = { ...clients[at], ...v };
+    state.lateViews = state.lateViews.filter((l) => l.clientKey !== v.clientKey);
+    if (v.shared && !v.upToDate) state.lateViews.push(v);
+  }
 }
 
 /** Retry (rebuild the view), or — for a file in the trash or gone — make a new one, asked for. */
@@ -34,9 +47,10 @@ export function viewActions(v: ClientViewState, after: () => void): HTMLElement 
     showMessage('pending', `Updating ${v.client}'s view…`);
     void call<SyncResult>('rdSyncClientViews', { clientKey: v.clientKey }).then((result) => {
       if (!result.ok) return showMessage('error', result.error);
+      noteViews(result.data.views);
       const now = result.data.views[0];
-      showMessage(now?.upToDate ? 'success' : 'warning', now ? viewLine(now) : 'Nothing to update.');
       after();
+      showMessage(now?.upToDate ? 'success' : 'warning', now ? viewLine(now) : 'Nothing to update.');
     });
   });
   const recreate = h('button', { type: 'button', class: 'secondary', 'data-action': 'recreate-view' }, 'Make a new file');
@@ -44,6 +58,7 @@ export function viewActions(v: ClientViewState, after: () => void): HTMLElement 
     showMessage('pending', `Making a new file for ${v.client}…`);
     void call<ClientViewState>('rdShareWithClient', { clientKey: v.clientKey, recreate: true }).then((result) => {
       if (!result.ok) return showMessage('error', result.error);
+      noteViews([result.data]);
       showMessage(
         result.data.upToDate ? 'success' : 'warning',
         result.data.upToDate ? `A new file was made and shared: ${viewLine(result.data)}` : viewLine(result.data),
@@ -55,7 +70,8 @@ export function viewActions(v: ClientViewState, after: () => void): HTMLElement 
     'div',
     { class: 'actions' },
     v.fileUrl && !v.canRecreate ? h('a', { href: v.fileUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Open the client file') : null,
-    v.upToDate ? null : v.canRecreate ? recreate : retry,
+    v.upToDate ? null : retry,
+    v.canRecreate ? recreate : null,
   );
 }
 
@@ -65,7 +81,17 @@ export function caseClient(c: CaseView, reload: () => void): HTMLElement {
     'client-form',
     c.client ? `Client: ${c.clientName || c.client}` : 'Client',
     [
-      h('p', { class: 'hint' }, c.client ? 'The case shows in this client’s live view.' : 'No client: the case is in no client’s view.'),
+      c.client && !c.clientName
+        ? h(
+            'p',
+            { class: 'warn' },
+            `"${c.client}" is not a client key in RD Clients (typed into the sheet?): the case is in no client’s view. Move it to its client here.`,
+          )
+        : h(
+            'p',
+            { class: 'hint' },
+            c.client ? 'The case shows in this client’s live view.' : 'No client: the case is in no client’s view.',
+          ),
       field('client', {
         name: 'clientKey',
         label: 'Move to',
@@ -77,7 +103,10 @@ export function caseClient(c: CaseView, reload: () => void): HTMLElement {
     'Move the case',
     (el) => {
       const v = values(el);
-      void submit(el, 'rdSetCaseClient', { caseId: c.id, clientKey: v.clientKey, reason: v.reason }, 'The case was moved.');
+      void submit(el, 'rdSetCaseClient', { caseId: c.id, clientKey: v.clientKey, reason: v.reason }, (data) => ({
+        kind: 'success',
+        text: data.clientName ? `Moved to ${String(data.clientName)}.` : 'Taken out of every client’s view.',
+      }));
     },
   );
   const notes = form(
@@ -136,9 +165,13 @@ export function clientsPanel(rerender: () => void): HTMLElement {
             showMessage('pending', `Sharing ${c.name}'s view…`);
             void call<ClientViewState>('rdShareWithClient', { clientKey: c.clientKey }).then((result) => {
               if (!result.ok) return showMessage('error', result.error);
+              noteViews([result.data]);
+              const others = c.readers.filter((r) => r !== result.data.fileOwner.toLowerCase());
               showMessage(
                 result.data.upToDate ? 'success' : 'warning',
-                result.data.upToDate ? `Shared read-only with ${c.readers.join(', ')}. ${viewLine(result.data)}` : viewLine(result.data),
+                result.data.upToDate
+                  ? `${others.length ? `Shared read-only with ${others.join(', ')}.` : 'The file is yours alone: add the brand’s readers.'} ${viewLine(result.data)}`
+                  : viewLine(result.data),
               );
               reload();
             });
@@ -177,7 +210,7 @@ export function clientsPanel(rerender: () => void): HTMLElement {
         h(
           'p',
           { class: 'hint' },
-          'One address a line (or separated by commas). They get read-only access and Drive’s email; anyone taken off loses access.',
+          'One address a line (or separated by commas). They get read-only access and Drive’s email. The file’s readers are kept to exactly this list: anyone taken off, or given access by hand, loses it.',
         ),
         h('p', { class: 'field-error', id: 'clientedit-readers-error' }),
       ),
@@ -206,7 +239,15 @@ export function clientsPanel(rerender: () => void): HTMLElement {
         el,
         'rdSaveClient',
         { key: editing?.clientKey, name: v.name, readers, showFactory: v.showFactory, includeEvidenceLinks: v.includeEvidenceLinks },
-        editing ? 'Client saved.' : 'Client added.',
+        (data) => {
+          // A shared client's readers and view change at once: say so when Drive or Sheets did not follow.
+          const saved = data.client as ClientInfo;
+          noteViews([saved]);
+          const done = editing ? 'Client saved.' : 'Client added.';
+          return saved.shared && !saved.upToDate
+            ? { kind: 'warning', text: `${done} But ${viewLine(saved)}` }
+            : { kind: 'success', text: done };
+        },
       ).then((ok) => {
         if (!ok) return;
         state.editingClient = undefined;

@@ -115,10 +115,12 @@ export const CLIENT_VIEW_COLUMNS: readonly ViewColumn[] = [
     header: 'OQC plan',
     cell: (v) => (oqcOf(v) ? `Level ${v.level}, code ${v.planMajor.letter}: ${oqcOf(v)!.sampleSize} units sampled` : ''),
   },
-  { header: 'Critical found', cell: (v) => oqcOf(v)?.criticalFound ?? '' },
-  { header: 'Major found (accept up to)', cell: (v) => (oqcOf(v) ? `${oqcOf(v)!.majorFound} (${oqcOf(v)!.majorAc})` : '') },
-  { header: 'Minor found (accept up to)', cell: (v) => (oqcOf(v) ? `${oqcOf(v)!.minorFound} (${oqcOf(v)!.minorAc})` : '') },
+  // The OQC's counts in its sample; the defects column below classifies every defective unit found since.
+  { header: 'OQC critical found', cell: (v) => oqcOf(v)?.criticalFound ?? '' },
+  { header: 'OQC major found (accept up to)', cell: (v) => (oqcOf(v) ? `${oqcOf(v)!.majorFound} (${oqcOf(v)!.majorAc})` : '') },
+  { header: 'OQC minor found (accept up to)', cell: (v) => (oqcOf(v) ? `${oqcOf(v)!.minorFound} (${oqcOf(v)!.minorAc})` : '') },
   { header: 'OQC result', cell: (v) => oqcOf(v)?.verdict ?? '' },
+  { header: 'Cartons sealed', cell: (v) => v.cartonsSealed ?? '' },
   { header: 'Defects by class and type', cell: defectsByClass },
   {
     header: 'Evidence',

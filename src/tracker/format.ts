@@ -80,10 +80,15 @@ export function formatRows(sheet: Sheet, spec: SheetSpec, placed: Placed, firstR
     () => true,
   )) {
     const headers = run.map((r) => r.column.header).join(', ');
+    const why = run.length === 1 && run[0].column.protectedBecause;
     sheet
       .getRange(firstRow, run[0].at, rows, run.length)
       .protect()
       .setWarningOnly(true)
-      .setDescription(`${spec.name}: ${headers} ${run.length > 1 ? 'are' : 'is'} written by Rework Desk from the protocol.`);
+      .setDescription(
+        why
+          ? `${spec.name}: ${headers} ${why}`
+          : `${spec.name}: ${headers} ${run.length > 1 ? 'are' : 'is'} written by Rework Desk from the protocol.`,
+      );
   }
 }

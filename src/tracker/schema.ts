@@ -18,6 +18,8 @@ export interface ColumnSpec {
   options?: readonly (string | number)[];
   /** Written by the add-on from the protocol's arithmetic: protected with a warning. */
   computed?: boolean;
+  /** The warning's reason, when the column is protected for another reason than arithmetic. */
+  protectedBecause?: string;
 }
 
 export interface SheetSpec {
@@ -54,7 +56,11 @@ export const CASES: SheetSpec = {
     t('factory', 'Factory'),
     t('style', 'Style'),
     t('po', 'PO'),
-    t('client', 'Client'),
+    // Set from the desk, so a move is logged with its reason: protected with a warning, as computed columns are.
+    t('client', 'Client', {
+      computed: true,
+      protectedBecause: 'is set from the case desk, so a move to another client is logged with its reason.',
+    }),
     money('orderValue', 'Order value'),
     t('currency', 'Currency'),
     n('lotSize', 'Lot size'),

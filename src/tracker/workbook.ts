@@ -357,6 +357,7 @@ export class Workbook {
         writeCells(state.table, first, full);
         state.appends.forEach((s, i) => (s.row = first + i));
         // Later reads in the same execution (a client view's sync) find the rows just written.
+        if (state.table.lastRow !== undefined) state.table.lastRow = Math.max(state.table.lastRow, first + state.appends.length - 1);
         if (state.keys) state.appends.forEach((s, i) => (state.keys![first + i - 2] = String(s.values[keyOf(spec)] ?? '')));
       }
       state.changes.clear();

@@ -92,7 +92,7 @@ describe('clients in the desk', () => {
     await fill(sidebar as unknown as Page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 2 });
     expect((await submit(sidebar as unknown as Page, 'oqc-form')).ok).toBe(true);
     [file] = await clientFiles();
-    expect(rowOf(file, caseId)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT', 'Major found (accept up to)': '9 (5)' });
+    expect(rowOf(file, caseId)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT', 'OQC major found (accept up to)': '9 (5)' });
 
     // The preview shows the client file as its own view beside the workbook.
     await page.click('#tabs button.client');
@@ -112,12 +112,40 @@ describe('clients in the desk', () => {
     const saved = await submit(sidebar as unknown as Page, 'hold-form');
     expect(saved.ok).toBe(true);
     expect(saved.text).toContain('client view is out of date: Google’s limit on writes per minute was reached');
-    await sidebar.waitForSelector('#client-view-late [data-action="retry-view"]');
-    await sidebar.click('#client-view-late [data-action="retry-view"]');
+    await sidebar.waitForSelector('.client-view-late [data-action="retry-view"]');
+    await sidebar.click('.client-view-late [data-action="retry-view"]');
     await sidebar.waitForSelector('#message.success');
     expect(await sidebar.textContent('#message')).toContain('view is up to date');
     const [after] = await clientFiles();
     expect(after.id).toBe(file.id);
     expect(rowOf(after, String(file.sheets[0].rows.at(-1)![0]))).toMatchObject({ Status: 'On hold' });
+    expect(await sidebar.locator('.client-view-late').count()).toBe(0);
+  });
+
+  it('keeps the old client’s late view on screen after a move whose update failed, until Retry clears it', async () => {
+    const sidebar = page.frame({ url: /\/sidebar$/ })!;
+    await sidebar.click('#show-clients');
+    await fill(sidebar as unknown as Page, 'clientedit-form', { name: 'Contoso', readers: 'qc@contoso.example' });
+    expect((await submit(sidebar as unknown as Page, 'clientedit-form')).ok).toBe(true);
+    await sidebar.click('[data-client="contoso"] [data-action="share-client"]');
+    await sidebar.waitForSelector('#message.success');
+    await sidebar.click('#show-clients');
+    await sidebar.click('#steps button:has-text("1 Case")');
+    const caseId = (await sidebar.textContent('#status .status-label'))!.split(' — ')[0];
+    // The first write of the move is the old client's: it fails.
+    preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
+    await fill(sidebar as unknown as Page, 'client-form', { clientKey: 'contoso', reason: 'The PO is Contoso’s' });
+    const moved = await submit(sidebar as unknown as Page, 'client-form');
+    expect(moved.text).toMatch(/^Moved to Contoso\. Northwind Outfitters's client view is out of date/);
+    await sidebar.waitForSelector('.client-view-late[data-client="northwind-outfitters"] [data-action="retry-view"]');
+    let northwind = (await clientFiles()).find((f) => f.title.startsWith('Northwind'))!;
+    expect(rowOf(northwind, caseId)).toBeDefined();
+    await sidebar.click('.client-view-late[data-client="northwind-outfitters"] [data-action="retry-view"]');
+    await sidebar.waitForSelector('#message.success');
+    expect(await sidebar.locator('.client-view-late').count()).toBe(0);
+    northwind = (await clientFiles()).find((f) => f.title.startsWith('Northwind'))!;
+    expect(rowOf(northwind, caseId)).toBeUndefined();
+    const contoso = (await clientFiles()).find((f) => f.title.startsWith('Contoso'))!;
+    expect(rowOf(contoso, caseId)).toMatchObject({ Status: 'On hold' });
   });
 });

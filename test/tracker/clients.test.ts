@@ -115,8 +115,23 @@ describe('clients and their live views', () => {
     expect(few['sheets.spreadsheets.batchUpdate']).toBe(1);
     expect(many).toEqual(few);
     const row = caseRows(desk, north).get(ids[ids.length - 1])!;
-    expect(row).toMatchObject({ 'OQC result': 'REJECT', 'Major found (accept up to)': '12 (5)', Status: 'On hold' });
+    expect(row).toMatchObject({ 'OQC result': 'REJECT', 'OQC major found (accept up to)': '12 (5)', Status: 'On hold' });
     expect(caseRows(desk, north).size).toBe(8);
+  });
+
+  it('puts a case opened for a shared client in its view in the same save', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const first = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const made = desk.ok<{ id: string; clientViews: ClientViewState[] }>('rdCreateCase', {
+      factory: 'Dongguan Bright Stitch Co.',
+      style: 'Second tote',
+      orderValue: 9000,
+      lotSize: 800,
+      client: north,
+    });
+    expect(made.clientViews).toEqual([expect.objectContaining({ clientKey: north, upToDate: true })]);
+    expect([...caseRows(desk, north).keys()]).toEqual([first, made.id]);
   });
 
   it('moves a case between clients only with a reason, and the old client’s file drops it', () => {
@@ -183,12 +198,40 @@ describe('clients and their live views', () => {
     const shared = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
     expect(shared).toMatchObject({ upToDate: false, canRecreate: true });
     expect(desk.bundle.google.list().filter((f) => !f.trashed)).toHaveLength(0);
-    desk.bundle.google.deleteForever(first);
+    // Restored from the trash, a retry brings the same file up to date.
+    desk.bundle.google.restore(first);
+    expect(desk.ok<SyncResult>('rdSyncClientViews', { clientKey: north }).views[0]).toMatchObject({ upToDate: true });
+    expect(fileOf(desk, north)).toBe(first);
+    // Trashed again and replaced: the old file's readers go with the brand to the new one.
+    desk.bundle.google.trash(first);
+    const replaced = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north, recreate: true });
+    expect(replaced).toMatchObject({ upToDate: true });
+    expect(desk.bundle.google.readersOf(first)).toEqual([]);
+    const second = fileOf(desk, north);
+    expect(desk.bundle.google.readersOf(second)).toEqual(['qa@northwind.example']);
+    desk.bundle.google.deleteForever(second);
+    expect(desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north })).toMatchObject({
+      canRecreate: true,
+      problem: expect.stringMatching(/could not be found \(deleted for good/),
+    });
     const again = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north, recreate: true });
     expect(again).toMatchObject({ upToDate: true });
-    expect(fileOf(desk, north)).not.toBe(first);
-    expect(desk.bundle.google.list()).toHaveLength(1);
+    expect(fileOf(desk, north)).not.toBe(second);
+    expect(desk.bundle.google.list().filter((f) => !f.trashed)).toHaveLength(1);
     expect(desk.refused('rdShareWithClient', { clientKey: north, recreate: true })).toMatch(/still there/);
+  });
+
+  it('says so when a reader taken off could not be removed, and the next rebuild removes them', () => {
+    const north = addClient('Northwind', ['a@northwind.example', 'b@northwind.example']);
+    newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const file = fileOf(desk, north);
+    desk.bundle.google.failNext('drive.permissions.delete', 500, 'Internal Error');
+    const saved = desk.ok<{ client: ClientInfo }>('rdSaveClient', { key: north, name: 'Northwind', readers: ['a@northwind.example'] });
+    expect(saved.client).toMatchObject({ upToDate: false, problem: expect.stringMatching(/^readers not applied/) });
+    expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example', 'b@northwind.example']);
+    expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ upToDate: true });
+    expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example']);
   });
 
   it('makes the readers exactly the client’s list, removing anyone taken off or added by hand', () => {

@@ -33,6 +33,7 @@ describe('setting up the tracker', () => {
     // One warning-only protection per run of adjacent computed columns.
     expect(cases.protections.map((p) => p.description)).toEqual([
       'RD Cases: Case ID, Status, Next step, Created are written by Rework Desk from the protocol.',
+      'RD Cases: Client is set from the case desk, so a move to another client is logged with its reason.',
       'RD Cases: Hold notice at, Tell agent by are written by Rework Desk from the protocol.',
       'RD Cases: Quarantined, Rework cycle, Factory pays next cycle, Rework agreed, Concession agreed, Concession discount, Concession credit, Was held, Severity from factory record, Updated are written by Rework Desk from the protocol.',
     ]);

@@ -36,18 +36,31 @@ const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]{2,}$/;
 /** The most readers a view is shared with: Drive slows sharing past this, and a list this long is a mistake. */
 export const MAX_READERS = 100;
 
-/** Reader addresses from a list or from text separated by commas, semicolons or new lines: lower-cased, each once. */
+/**
+ * Reader addresses from a list or from text separated by commas, semicolons or new lines, as
+ * copied from a mail program too ("Jane Doe <jane@brand.example>"): lower-cased, each once.
+ */
 export function parseReaders(input: string | readonly string[]): string[] {
-  const parts = (typeof input === 'string' ? input.split(/[,;\n]/) : input).map((s) => String(s).trim()).filter(Boolean);
+  const parts = (typeof input === 'string' ? input.split(/[,;\n]/) : input)
+    .map((s) => String(s).trim())
+    .filter(Boolean)
+    .map((p) => /<([^<>]+)>$/.exec(p)?.[1].trim() ?? p);
   const bad = parts.filter((p) => !EMAIL.test(p));
-  if (bad.length)
+  if (bad.length) {
     throw new InputError(
-      `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}.`,
+      `readers: ${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}.`,
     );
+  }
   const readers = [...new Set(parts.map((p) => p.toLowerCase()))];
   if (readers.length > MAX_READERS)
-    throw new InputError(`a client view is shared with at most ${MAX_READERS} readers; ${readers.length} were listed.`);
+    throw new InputError(`readers: a client view is shared with at most ${MAX_READERS}; ${readers.length} were listed.`);
   return readers;
+}
+
+/** A client's name: something a person can tell apart, so at least one letter or digit. */
+export function checkClientName(name: string): string {
+  if (!/[\p{L}\p{N}]/u.test(name)) throw new InputError(`client (brand): "${name}" has no letter or digit; give the brand's name.`);
+  return name;
 }
 
 /** "Supplier A" … "Supplier Z", "Supplier AA" …: the n-th alias (0-based). */

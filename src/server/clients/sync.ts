@@ -26,8 +26,9 @@ export function clientFileTitle(client: Client): string {
 
 /** What the desk says of a client file in the trash or gone: never replaced unasked. */
 export function fileGone(state: 'trashed' | 'missing'): string {
-  const where = state === 'trashed' ? 'is in the Drive trash' : 'could not be found (deleted, or not made by this account)';
-  return `the client file ${where}. Restore it from the trash, or make a new file from the desk (Clients).`;
+  return state === 'trashed'
+    ? 'the client file is in the Drive trash: restore it and retry, or make a new file (its readers are moved to the new one).'
+    : 'the client file could not be found (deleted for good, or not made by this account): make a new file to share the view again.';
 }
 
 export function viewState(client: Client): ClientViewState {

@@ -1,4 +1,4 @@
-import { clientKeyFor, parseReaders, sameClientName } from '../../core/clients/clients';
+import { checkClientName, clientKeyFor, parseReaders, sameClientName } from '../../core/clients/clients';
 import { InputError } from '../../core/errors';
 import { samePerson } from '../../core/people';
 import type { ClientInfo, ClientViewState, Result, SyncResult } from '../../shared/contract';
@@ -135,7 +135,7 @@ export function listClients(services: Services): Result<ClientInfo[]> {
 export function saveClient(services: Services, request: unknown): Result<{ key: string; client: ClientInfo }> {
   return handle(() => {
     const f = fields(request);
-    const name = text(f, 'name', 'Client name', { required: true, max: 100 });
+    const name = checkClientName(text(f, 'name', 'Client (brand)', { required: true, max: 100 }));
     const raw = f.readers ?? [];
     if (typeof raw !== 'string' && !Array.isArray(raw)) throw new InputError('Readers: give a list of email addresses.');
     const readers = parseReaders(typeof raw === 'string' ? raw : raw.map((r) => String(r)));
@@ -224,6 +224,9 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
         if (state !== 'ok' && !recreate) return markLate(wb, client, fileGone(state));
         if (state === 'ok' && recreate)
           throw new InputError(`${client.name}'s file is still there; a second file would leave two views. Nothing was changed.`);
+        // The old file, in the trash, keeps its readers until Drive empties it: the brand moves to the new file alone.
+        if (state === 'trashed')
+          for (const p of api.readers(client.fileId)) if (p.role !== 'owner') api.unshare(client.fileId, p.permissionId);
       }
       if (!client.fileId || recreate) {
         const created = api.create(clientFileTitle(client), wb.timeZone());
@@ -276,16 +279,16 @@ export function syncClientViews(services: Services, request: unknown): Result<Sy
 }
 
 /** Moves a case to another client (or to none): a recorded fact, so it needs a reason and is logged. */
-export function setCaseClient(services: Services, request: unknown): Result<Saved<{ client: string }>> {
+export function setCaseClient(services: Services, request: unknown): Result<Saved<{ client: string; clientName: string }>> {
   return onCase(services, request, ({ wb, f, stored, record }) => {
     const key = text(f, 'clientKey', 'Client', { max: 40 });
     const reason = text(f, 'reason', 'Reason', { required: true, max: 500 });
     const before = String(stored.values.client ?? '').trim();
-    if (key === before) throw new InputError(key ? `${record.id} is already ${key}'s.` : `${record.id} has no client already.`);
-    if (key) clientByKey(wb, key);
+    const to = key ? clientByKey(wb, key) : undefined;
+    if (key === before) throw new InputError(to ? `${record.id} is already ${to.name}'s.` : `${record.id} has no client already.`);
     wb.update(CASES, stored, { client: key, updatedAt: wb.now });
     wb.log(record.id, `Client changed: ${reason}`, before || '(none)', key || '(none)');
-    return { client: key };
+    return { client: key, clientName: to?.name ?? '' };
   });
 }
 
