@@ -295,6 +295,13 @@ export class Workbook {
   /** A case's client before this step moved it: its old client's view must drop it. */
   readonly clientsBefore = new Map<string, string>();
 
+  /** A case's RD Cases row as this step holds it (read or staged), without reading: undefined when it holds none. */
+  caseInMemory(caseId: string): Row | undefined {
+    const state = this.sheets.get(CASES);
+    if (!state) return undefined;
+    return (state.appends.find((s) => s.values.id === caseId) ?? [...state.read.values()].find((s) => s.values.id === caseId))?.values;
+  }
+
   /** Cases whose rows on these sheets this step changed or added; a change to `ignored` columns alone does not count. */
   touchedCases(specs: readonly SheetSpec[], ignored: readonly string[] = []): Set<string> {
     const ids = new Set<string>();

@@ -158,18 +158,26 @@ export function syncClient(
   return viewState(client);
 }
 
-/** The clients whose views a save touched: each touched case's client now, and before a move. */
+/**
+ * The clients whose views a save touched: each touched case's client now, and before a move.
+ * Taken before the save is written, from the case rows the step already holds — so a save of a
+ * case with no client costs nothing more.
+ */
 export function clientsTouched(wb: Workbook, touched: ReadonlySet<string>): Set<string> {
   const keys = new Set<string>();
   for (const id of touched) {
     const before = wb.clientsBefore.get(id);
     if (before) keys.add(before);
-    try {
-      const now = String(wb.findCase(id).stored.values.client ?? '').trim();
-      if (now) keys.add(now);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+    let row = wb.caseInMemory(id);
+    if (!row) {
+      try {
+        row = wb.findCase(id).stored.values;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
     }
+    const now = String(row?.client ?? '').trim();
+    if (now) keys.add(now);
   }
   return keys;
 }

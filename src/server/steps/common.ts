@@ -65,10 +65,11 @@ export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
     const result = work(wb);
     if (wb.dirty) {
       const touched = wb.touchedCases(VIEW_SOURCES, AGENT_ONLY);
+      const clients = clientsTouched(wb, touched);
       wb.commit();
       services.flush();
       // The save stands; then each client view it touched is brought up to date in this execution.
-      const views = touched.size ? syncClients(wb, services.clientFiles(), clientsTouched(wb, touched), touched, false) : [];
+      const views = clients.size ? syncClients(wb, services.clientFiles(), clients, touched, false) : [];
       if (wb.dirty) {
         wb.commit();
         services.flush();
