@@ -226,7 +226,9 @@ export function clientViewsBench(without: Map<string, Cost>): void {
   for (const row of rows) console.log(row);
   console.log(`  every save's calls the same at every size: ${flat.every(Boolean) ? 'yes' : 'NO'}`);
   const extra = [...first!].filter(([h]) => without.has(h)).map(([h, calls]) => calls - without.get(h)!.calls);
-  console.log(`  a save's calls with the case in a shared view, beyond the same save with no client: ${Math.min(...extra)} to ${Math.max(...extra)}`);
+  console.log(
+    `  a save's calls with the case in a shared view, beyond the same save with no client: ${Math.min(...extra)} to ${Math.max(...extra)}`,
+  );
 }
 
 /**

@@ -242,7 +242,7 @@ export class FakeGoogleApis {
           },
         },
       },
-    } as unknown as SheetsApi;
+    };
   }
 
   private describe(file: FakeFile) {
@@ -265,11 +265,13 @@ export class FakeGoogleApis {
     const notFound = (id: string) => `File not found: ${id}.`;
     return {
       Files: {
-        get: (id: string) => {
+        // Typed as the service's overloads; the one that downloads content (alt: "media") is not modelled and refuses.
+        get: ((id: string, optionalArgs?: Record<string, unknown>) => {
+          if (optionalArgs?.alt === 'media') throw new Error('fake Drive: files.get with alt=media (a download) is not modelled');
           this.call('drive.files.get');
           const file = this.reach('drive.files.get', id, notFound(id));
           return { id: file.id, name: file.title, trashed: file.trashed, mimeType: 'application/vnd.google-apps.spreadsheet' };
-        },
+        }) as DriveApi['Files']['get'],
       },
       Permissions: {
         list: (id: string) => {
@@ -317,7 +319,7 @@ export class FakeGoogleApis {
           file.permissions.splice(at, 1);
         },
       },
-    } as unknown as DriveApi;
+    };
   }
 
   /** A permission added outside the add-on (the owner sharing by hand in Drive). */

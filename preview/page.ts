@@ -111,6 +111,8 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
           var tr = document.createElement('tr');
           var head = row[0] === 'Case';
           row.forEach(function (v) { tr.appendChild(cell(head ? 'th' : 'td', v === '' ? '' : String(v), typeof v === 'number' ? 'n' : '')); });
+          // A title line is one cell whose text runs on across the empty cells, as Sheets shows it.
+          if (row.length === 1) { tr.firstChild.colSpan = 8; tr.firstChild.style.maxWidth = 'none'; tr.firstChild.style.border = 'none'; }
           table.appendChild(tr);
         });
         grid.appendChild(table);

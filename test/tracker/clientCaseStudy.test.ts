@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 /** A google.script.run call, as the preview's sidebar makes it: POST /run/NAME. */
-async function run<T>(name: string, request?: unknown): Promise<T> {
-  const response = await fetch(new URL(`/run/${name}`, preview.url), {
+async function run<T>(name: string, request?: unknown, on: Preview = preview): Promise<T> {
+  const response = await fetch(new URL(`/run/${name}`, on.url), {
     method: 'POST',
     body: JSON.stringify(request === undefined ? [] : [request]),
   });
@@ -38,7 +38,7 @@ async function run<T>(name: string, request?: unknown): Promise<T> {
 /** A case's row in the one client file, by header; nothing the brand may not see anywhere in it. */
 function rowIn(files: ClientFile[], caseId: string): Record<string, string | number | boolean> {
   expect(files).toHaveLength(1);
-  expect(JSON.stringify(files)).not.toMatch(/reject count off the record|Huadu|Li Wei|Chen Jie|OP-17/);
+  expect(JSON.stringify(files)).not.toMatch(/reject count off the record|Huadu|Li Wei|Chen Jie|OP-17|Warehouse 3/);
   const rows = files[0].sheets[0].rows;
   const header = rows.find((r) => r[0] === 'Case')!;
   const row = rows.find((r) => r[0] === caseId)!;
@@ -144,22 +144,8 @@ describe('the client’s view at each step of the case, over HTTP', () => {
   it('says what the brand may know at every step', async () => {
     const fresh = await startPreview();
     try {
-      const call = async <T>(name: string, request?: unknown) => {
-        const response = await fetch(new URL(`/run/${name}`, fresh.url), {
-          method: 'POST',
-          body: JSON.stringify(request === undefined ? [] : [request]),
-        });
-        const answer = (await response.json()) as { value: Result<T> };
-        if (!answer.value.ok) throw new Error(`${name}: ${answer.value.error}`);
-        return answer.value.data;
-      };
-      const row = async (id: string) => {
-        const files = (await (await fetch(new URL('/client-files', fresh.url))).json()) as ClientFile[];
-        const rows = files[0].sheets[0].rows;
-        const header = rows.find((r) => r[0] === 'Case')!;
-        const line = rows.find((r) => r[0] === id)!;
-        return Object.fromEntries(header.map((h, i) => [String(h), line[i] ?? '']));
-      };
+      const call = <T>(name: string, request?: unknown) => run<T>(name, request, fresh);
+      const row = async (id: string) => rowIn(await clientFilesOver(fresh), id);
       await call('rdSetupTracker');
       const { key } = await call<{ key: string }>('rdSaveClient', { name: 'Northwind Outfitters', readers: ['qa@northwind.example'] });
       const { id } = await call<{ id: string }>('rdCreateCase', {
@@ -175,7 +161,14 @@ describe('the client’s view at each step of the case, over HTTP', () => {
         'Next step': 'Awaiting the outgoing quality inspection (OQC).',
         'OQC result': '',
       });
-      await call('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 22 });
+      await call('rdRecordInspection', {
+        caseId: id,
+        inspector: 'Li Wei',
+        place: 'Warehouse 3',
+        criticalFound: 0,
+        majorFound: 12,
+        minorFound: 22,
+      });
       expect(await row(id)).toMatchObject({
         Status: 'On hold',
         'Next step': 'Lot held at the factory; the defective units are being classified.',
