@@ -47,6 +47,7 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
     <button id="scorecard" type="button" title="Extensions → Rework Desk → Refresh factory scorecard">Refresh factory scorecard</button>
     <button id="annex" type="button" title="Extensions → Rework Desk → PO quality annex (print)">PO quality annex</button>
     <button id="views" type="button" title="Extensions → Rework Desk → Update client views">Update client views</button>
+    <label>Signed in as <select id="user"><option>agent@example.com</option><option>second.agent@example.com</option></select></label>
     <span id="note" role="status"></span>
   </div>
   <div id="tabs" role="tablist" aria-label="Sheets"></div>
@@ -192,7 +193,10 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
   document.getElementById('example').onclick = function () { post('/example', 'Loading the example case…'); };
   document.getElementById('reset').onclick = function () {
     // Every sheet and case goes: ask first.
-    if (window.confirm('Reset the workbook? Every sheet and case in the preview is deleted.')) post('/reset', 'Resetting…');
+    if (window.confirm('Reset the workbook? Every sheet and case in the preview is deleted.')) {
+      document.getElementById('user').value = 'agent@example.com';
+      post('/reset', 'Resetting…');
+    }
   };
   function showDialog(d) {
     var box = document.getElementById('dialog');
@@ -209,6 +213,11 @@ export const PREVIEW_PAGE = `<!DOCTYPE html>
       document.getElementById('note').textContent = answer.alert || '';
       current = 'RD Charts';
       load();
+    });
+  };
+  document.getElementById('user').onchange = function (event) {
+    fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: event.target.value }) }).then(function () {
+      document.getElementById('sidebar').contentWindow.location.reload();
     });
   };
   document.getElementById('views').onclick = function () {

@@ -168,6 +168,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       save();
       return send(res, 200, 'application/json', JSON.stringify({ value: true }));
     }
+    // Who is running the add-on: a second agent shows what drive.file allows (only a file's maker writes it).
+    if (req.method === 'POST' && url.pathname === '/user') {
+      const { email } = JSON.parse(await body(req)) as { email: string };
+      bundle.session.setEmail(String(email));
+      return send(res, 200, 'application/json', JSON.stringify({ value: true }));
+    }
     if (req.method === 'POST' && url.pathname === '/reset') {
       spreadsheet.restore({ sheets: [] });
       bundle = loadBundle(spreadsheet, dist);

@@ -148,4 +148,23 @@ describe('clients in the desk', () => {
     const contoso = (await clientFiles()).find((f) => f.title.startsWith('Contoso'))!;
     expect(rowOf(contoso, caseId)).toMatchObject({ Status: 'On hold' });
   });
+
+  it('tells a second agent, signed in from the preview’s bar, whose file the view is; their save stands', async () => {
+    const sidebar = () => page.frame({ url: /\/sidebar$/ })!;
+    await page.selectOption('#user', 'second.agent@example.com');
+    await page.waitForFunction(
+      () => (document.getElementById('sidebar') as HTMLIFrameElement).contentDocument?.body?.dataset.ready === 'true',
+    );
+    await sidebar().waitForSelector('#case-select option[value^="RD-"]', { state: 'attached' });
+    const caseId = await sidebar().$eval('#case-select option[value^="RD-"]', (o) => (o as HTMLOptionElement).value);
+    await sidebar().selectOption('#case-select', caseId);
+    await sidebar().click('#steps button:has-text("1 Case")');
+    await fill(sidebar() as unknown as Page, 'notes-form', { internalNotes: 'Second agent was here' });
+    expect((await submit(sidebar() as unknown as Page, 'notes-form')).ok).toBe(true);
+    await fill(sidebar() as unknown as Page, 'client-form', { clientKey: 'northwind-outfitters', reason: 'Back to Northwind' });
+    const moved = await submit(sidebar() as unknown as Page, 'client-form');
+    expect(moved.ok).toBe(true);
+    expect(moved.text).toContain('this view is agent@example.com’s file, and only agent@example.com can write it');
+    await page.selectOption('#user', 'agent@example.com');
+  });
 });
