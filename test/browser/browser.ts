@@ -2,6 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import serverless from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startPreview } from '../../preview/server';
+import type { Preview } from '../../preview/server';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -61,4 +64,25 @@ export async function submit(page: Page, formId: string): Promise<{ ok: boolean;
   const text = (await message.textContent()) ?? '';
   if (ok) await page.waitForSelector('body[data-ready=true]');
   return { ok, text };
+}
+
+/** A browser and a fresh preview for a test file: started before its tests, closed after them. */
+export function browserOnPreview(): { readonly browser: Browser; readonly preview: Preview } {
+  const held: { browser?: Browser; preview?: Preview } = {};
+  beforeAll(async () => {
+    held.browser = await launch();
+    held.preview = await startPreview();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.preview?.close();
+  });
+  return {
+    get browser() {
+      return held.browser!;
+    },
+    get preview() {
+      return held.preview!;
+    },
+  };
 }

@@ -1,47 +1,23 @@
 /** Clients in the preview: an agent adds a brand, opens its case, shares the live view, and the client's file follows each step. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview } from '../../preview/server';
-import type { Preview } from '../../preview/server';
-import { fill, launch, screenshot, submit } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fill, screenshot, submit, browserOnPreview } from './browser';
+import { caseRow } from '../support/clientFiles';
+import type { ClientFile } from '../support/clientFiles';
 
-interface ClientFile {
-  id: string;
-  title: string;
-  readers: string[];
-  sheets: Array<{ name: string; rows: Array<Array<string | number | boolean>> }>;
-}
-
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const on = browserOnPreview();
 
 async function clientFiles(): Promise<ClientFile[]> {
-  const response = await fetch(new URL('/client-files', preview.url));
+  const response = await fetch(new URL('/client-files', on.preview.url));
   return (await response.json()) as ClientFile[];
-}
-
-/** A case's row in a client file, by header. */
-function rowOf(file: ClientFile, caseId: string): Record<string, string | number | boolean> | undefined {
-  const rows = file.sheets[0].rows;
-  const header = rows.find((r) => r[0] === 'Case')!;
-  const row = rows.find((r) => r[0] === caseId);
-  return row && Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? '']));
 }
 
 describe('clients in the desk', () => {
   let page: Page;
 
   it('adds a client, opens a case for it, shares the view, and the client file follows the OQC', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(preview.url);
+    page = await on.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(on.preview.url);
     const sidebar = page.frame({ url: /\/sidebar$/ })!;
     await sidebar.waitForSelector('body[data-ready=true]');
     await sidebar.click('#setup-form button[type=submit]');
@@ -82,7 +58,7 @@ describe('clients in the desk', () => {
     expect(await sidebar.textContent('#message')).toContain('Shared read-only with qa@northwind.example, buyer@northwind.example');
     let [file] = await clientFiles();
     expect(file.readers).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
-    expect(rowOf(file, caseId)).toMatchObject({ Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
+    expect(caseRow(file, caseId)).toMatchObject({ Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
     expect(JSON.stringify(file)).not.toMatch(/cousin|Dongguan/);
 
     // The OQC: the client's file shows the hold in the same save.
@@ -92,7 +68,7 @@ describe('clients in the desk', () => {
     await fill(sidebar as unknown as Page, 'oqc-form', { inspector: 'Li Wei', criticalFound: 0, majorFound: 9, minorFound: 2 });
     expect((await submit(sidebar as unknown as Page, 'oqc-form')).ok).toBe(true);
     [file] = await clientFiles();
-    expect(rowOf(file, caseId)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT', 'OQC major found (accept up to)': '9 (5)' });
+    expect(caseRow(file, caseId)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT', 'OQC major found (accept up to)': '9 (5)' });
 
     // The preview shows the client file as its own view beside the workbook.
     await page.click('#tabs button.client');
@@ -105,7 +81,7 @@ describe('clients in the desk', () => {
   it('says at once when the view could not be updated, and Retry brings it up to date', async () => {
     const sidebar = page.frame({ url: /\/sidebar$/ })!;
     const [file] = await clientFiles();
-    preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
+    on.preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
     await sidebar.click('#steps button:has-text("3 Hold")');
     await sidebar.waitForSelector('#hold-form');
     await fill(sidebar as unknown as Page, 'hold-form', { cartonsSealed: 20 });
@@ -118,7 +94,7 @@ describe('clients in the desk', () => {
     expect(await sidebar.textContent('#message')).toContain('view is up to date');
     const [after] = await clientFiles();
     expect(after.id).toBe(file.id);
-    expect(rowOf(after, String(file.sheets[0].rows.at(-1)![0]))).toMatchObject({ Status: 'On hold' });
+    expect(caseRow(after, String(file.sheets[0].rows.at(-1)![0]))).toMatchObject({ Status: 'On hold' });
     expect(await sidebar.locator('.client-view-late').count()).toBe(0);
   });
 
@@ -133,20 +109,20 @@ describe('clients in the desk', () => {
     await sidebar.click('#steps button:has-text("1 Case")');
     const caseId = (await sidebar.textContent('#status .status-label'))!.split(' — ')[0];
     // The first write of the move is the old client's: it fails.
-    preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
+    on.preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
     await fill(sidebar as unknown as Page, 'client-form', { clientKey: 'contoso', reason: 'The PO is Contoso’s' });
     const moved = await submit(sidebar as unknown as Page, 'client-form');
     expect(moved.text).toMatch(/^Moved to Contoso\. Northwind Outfitters's client view is out of date/);
     await sidebar.waitForSelector('.client-view-late[data-client="northwind-outfitters"] [data-action="retry-view"]');
     let northwind = (await clientFiles()).find((f) => f.title.startsWith('Northwind'))!;
-    expect(rowOf(northwind, caseId)).toBeDefined();
+    expect(caseRow(northwind, caseId)).toBeDefined();
     await sidebar.click('.client-view-late[data-client="northwind-outfitters"] [data-action="retry-view"]');
     await sidebar.waitForSelector('#message.success');
     expect(await sidebar.locator('.client-view-late').count()).toBe(0);
     northwind = (await clientFiles()).find((f) => f.title.startsWith('Northwind'))!;
-    expect(rowOf(northwind, caseId)).toBeUndefined();
+    expect(caseRow(northwind, caseId)).toBeUndefined();
     const contoso = (await clientFiles()).find((f) => f.title.startsWith('Contoso'))!;
-    expect(rowOf(contoso, caseId)).toMatchObject({ Status: 'On hold' });
+    expect(caseRow(contoso, caseId)).toMatchObject({ Status: 'On hold' });
   });
 
   it('tells a second agent, signed in from the preview’s bar, whose file the view is; their save stands', async () => {

@@ -1,33 +1,21 @@
 /** The factory scorecard in the preview: RD Factories after the case study, and RD Charts drawn. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview } from '../../preview/server';
-import type { Preview } from '../../preview/server';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, launch } from './browser';
+import { SHOTS, browserOnPreview } from './browser';
 
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const on = browserOnPreview();
 
 describe('the factory scorecard in the preview', () => {
   it('fills RD Factories when the case study settles, and draws RD Charts’ charts from the menu', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(preview.url);
+    const page = await on.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(on.preview.url);
     await page.click('#example');
     await page.waitForFunction(() => !document.getElementById('note')!.textContent);
     await page.click('#tabs button:has-text("RD Factories")');
     await page.waitForFunction(() => document.querySelector('#grid th:nth-child(2)')?.textContent === 'Next lot: major');
     expect(await page.locator('#grid tr').nth(1).locator('td').first().textContent()).toBe('Huadu Leather Goods');
     // A second lot from the same factory, failed, then the menu's refresh.
-    const call = (name: string, request: unknown) => preview.bundle.call<{ ok: boolean; data: { id: string } }>(name, request);
+    const call = (name: string, request: unknown) => on.preview.bundle.call<{ ok: boolean; data: { id: string } }>(name, request);
     const { data } = call('rdCreateCase', { factory: 'Huadu Leather Goods', style: 'Tote', orderValue: 9000, lotSize: 1500 });
     call('rdRecordInspection', { caseId: data.id, inspector: 'Li Wei', criticalFound: 0, majorFound: 10, minorFound: 3 });
     await page.click('#scorecard');
@@ -56,7 +44,7 @@ describe('the factory scorecard in the preview', () => {
     page.once('dialog', (dialog) => void dialog.accept('2026-11-20'));
     await page.locator('#grid tr').nth(1).locator('td').nth(header.indexOf('Corrective action on')).dblclick();
     await page.waitForFunction(() => document.querySelector('#grid tr:nth-child(2)')?.textContent?.includes('2026-11-20'));
-    const typed = preview.bundle.spreadsheet.sheet('RD Factories').dump()[1][header.indexOf('Corrective action on')];
+    const typed = on.preview.bundle.spreadsheet.sheet('RD Factories').dump()[1][header.indexOf('Corrective action on')];
     // Read as a date, as Sheets reads a typed date (the fake hands it back in the script's realm).
     expect(Object.prototype.toString.call(typed)).toBe('[object Date]');
     expect((typed as Date).toISOString()).toBe('2026-11-20T00:00:00.000Z');

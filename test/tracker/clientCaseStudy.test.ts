@@ -8,13 +8,8 @@ import { EXAMPLE, loadExample } from '../../preview/example';
 import { startPreview } from '../../preview/server';
 import type { Preview } from '../../preview/server';
 import type { Result } from '../../src/shared/contract';
-
-interface ClientFile {
-  id: string;
-  title: string;
-  readers: string[];
-  sheets: Array<{ name: string; rows: Array<Array<string | number | boolean>> }>;
-}
+import { caseRow } from '../support/clientFiles';
+import type { ClientFile, ViewRow } from '../support/clientFiles';
 
 let preview: Preview;
 beforeAll(async () => {
@@ -36,13 +31,10 @@ async function run<T>(name: string, request?: unknown, on: Preview = preview): P
 }
 
 /** A case's row in the one client file, by header; nothing the brand may not see anywhere in it. */
-function rowIn(files: ClientFile[], caseId: string): Record<string, string | number | boolean> {
+function rowIn(files: ClientFile[], caseId: string): ViewRow {
   expect(files).toHaveLength(1);
   expect(JSON.stringify(files)).not.toMatch(/reject count off the record|Huadu|Li Wei|Chen Jie|OP-17|Warehouse 3/);
-  const rows = files[0].sheets[0].rows;
-  const header = rows.find((r) => r[0] === 'Case')!;
-  const row = rows.find((r) => r[0] === caseId)!;
-  return Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? '']));
+  return caseRow(files[0], caseId)!;
 }
 
 async function clientFilesOver(http: Preview): Promise<ClientFile[]> {
@@ -50,7 +42,7 @@ async function clientFilesOver(http: Preview): Promise<ClientFile[]> {
 }
 
 describe('the $15K case for a brand client, its view checked after every step', () => {
-  const seen = new Map<string, Record<string, string | number | boolean>>();
+  const seen = new Map<string, ViewRow>();
   const batchUpdates: number[] = [];
   let caseId = '';
   let shared = false;
