@@ -106,7 +106,9 @@ export const CLIENT_VIEW_COLUMNS: readonly ViewColumn[] = [
   { header: 'Case', cell: (v) => v.id },
   { header: 'Style', cell: (v) => v.style },
   { header: 'PO', cell: (v) => v.po },
-  { header: 'Supplier', cell: (v, ctx) => (ctx.showFactory ? v.factory : aliasOf(ctx.aliases, v.factory)) },
+  // Named apart, so a view written under one choice is never patched row by row under the other.
+  { header: 'Factory', when: (c) => c.showFactory, cell: (v) => v.factory },
+  { header: 'Supplier', when: (c) => !c.showFactory, cell: (v, ctx) => aliasOf(ctx.aliases, v.factory) },
   { header: 'Status', cell: (v) => `${v.statusLabel}${v.quarantined ? ' — lot quarantined (critical defect)' : ''}` },
   { header: 'Next step', cell: (v) => CLIENT_NEXT[v.status as CaseStatus](v) },
   { header: 'On hold since', cell: (v, ctx) => time(v.holdAt, ctx) },

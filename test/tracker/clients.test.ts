@@ -288,7 +288,7 @@ describe('clients and their live views', () => {
     desk.ok('rdShareWithClient', { clientKey: north });
     expect(caseRows(desk, north).get(id)).toMatchObject({
       Style: '=IMPORTRANGE("x","RD Cases!A:Z")',
-      Supplier: '+cmd|calc',
+      Factory: '+cmd|calc',
       PO: '@SUM(1)',
     });
   });
@@ -298,7 +298,26 @@ describe('clients and their live views', () => {
     newCase(desk, { client: north });
     desk.ok('rdShareWithClient', { clientKey: north });
     const header = desk.bundle.google.grid(fileOf(desk, north))[TITLE_ROWS];
-    expect(header).toEqual(CLIENT_VIEW_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(CLIENT_VIEW_COLUMNS.filter((c) => c.header !== 'Factory').map((c) => c.header));
+    expect(header).toContain('Evidence links');
+  });
+
+  it('makes the whole view again when a choice is changed in RD Clients by hand, so no row keeps the old choice', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const [a, b] = [newCase(desk, { client: north }), newCase(desk, { client: north, factory: 'Ningbo Second Source' })];
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const clients = desk.sheet('RD Clients');
+    const column = (clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0] as string[]).indexOf('Show factory name') + 1;
+    const oqc = (id: string) =>
+      desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    clients.getRange(2, column).setValue(true);
+    oqc(a);
+    expect([...caseRows(desk, north).values()].map((r) => r.Factory)).toEqual(['Dongguan Bright Stitch Co.', 'Ningbo Second Source']);
+    clients.getRange(2, column).setValue(false);
+    oqc(b);
+    const file = JSON.stringify(desk.bundle.google.grid(fileOf(desk, north)));
+    expect(file).not.toMatch(/Dongguan|Ningbo/);
+    expect([...caseRows(desk, north).values()].map((r) => r.Supplier)).toEqual(['Supplier A', 'Supplier B']);
   });
 
   it('changes no client file for the agent’s own notes', () => {

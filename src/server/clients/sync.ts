@@ -64,7 +64,8 @@ function mark(wb: Workbook, client: Client, status: string, written: boolean): v
   Object.assign(client, { viewStatus: status, ...(written ? { viewUpdatedAt: wb.now } : {}) });
 }
 
-function failureText(error: unknown): string {
+/** A failure at Google's end, in the desk's words (unexpected ones go to the execution log too). */
+export function failureText(error: unknown): string {
   switch (failureOf(error)) {
     case 'quota':
       return 'Google’s limit on writes per minute was reached; retry in a minute.';
@@ -182,17 +183,14 @@ export function clientsTouched(wb: Workbook, touched: ReadonlySet<string>): Set<
   return keys;
 }
 
-/** Syncs the views of these clients (every one that has a file, when none are named). */
+/** After a save: the views of the clients it touched, each brought up to date from the cases it changed. */
 export function syncClients(
   wb: Workbook,
   files: ClientFiles | undefined,
-  keys: ReadonlySet<string> | 'all',
+  keys: ReadonlySet<string>,
   touched: ReadonlySet<string>,
-  full: boolean,
 ): ClientViewState[] {
-  if (keys !== 'all' && keys.size === 0) return [];
-  const clients = readClients(wb).filter((c) => keys === 'all' || keys.has(c.key));
-  return clients.map((c) => syncClient(wb, files, c, touched, full));
+  return readClients(wb)
+    .filter((c) => keys.has(c.key))
+    .map((c) => syncClient(wb, files, c, touched, false));
 }
-
-export { readClients };

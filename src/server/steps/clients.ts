@@ -8,7 +8,7 @@ import { CASES, CLIENTS } from '../../tracker/schema';
 import type { Workbook } from '../../tracker/workbook';
 import type { ClientFiles } from '../clients/files';
 import { failureOf } from '../clients/files';
-import { casesOfClient, clientFileTitle, fileGone, syncClient, viewState } from '../clients/sync';
+import { casesOfClient, clientFileTitle, failureText, fileGone, syncClient, viewState } from '../clients/sync';
 import type { Services } from '../services';
 import { fields, flag, text } from '../validate';
 import type { Fields } from '../validate';
@@ -191,16 +191,6 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
       };
     });
   });
-}
-
-function failureText(error: unknown): string {
-  const kind = failureOf(error);
-  if (kind === 'other') console.error(error);
-  return kind === 'quota'
-    ? 'Google’s limit on requests was reached; retry in a minute.'
-    : kind === 'missing'
-      ? 'the file could not be found.'
-      : 'Google refused the change.';
 }
 
 /**

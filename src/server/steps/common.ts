@@ -69,7 +69,7 @@ export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
       wb.commit();
       services.flush();
       // The save stands; then each client view it touched is brought up to date in this execution.
-      const views = clients.size ? syncClients(wb, services.clientFiles(), clients, touched, false) : [];
+      const views = clients.size ? syncClients(wb, services.clientFiles(), clients, touched) : [];
       if (wb.dirty) {
         wb.commit();
         services.flush();
