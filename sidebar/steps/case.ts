@@ -7,7 +7,7 @@ import { settings } from '../state';
 import { field, values, num, form, money, live, liveLines } from '../ui';
 import { submit } from '../save';
 import { correctionForms } from './corrections';
-import { clientOptions, clients } from './clients';
+import { clientOptions, clients, notesField } from './clients';
 
 export const LEVELS = INSPECTION_LEVELS.map((l) => [l, l] as const);
 export const AQLS = AQL_VALUES.map((v, i) => [String(v), AQL_LABELS[i]] as const);
@@ -72,6 +72,7 @@ export function newCaseForm(): HTMLElement {
         value: '',
         hint: 'The case shows in this client’s live view.',
       }),
+      notesField('case', ''),
       field('case', { name: 'orderValue', label: 'Order value', type: 'number', required: true }),
       field('case', { name: 'currency', label: 'Currency', value: settings.currency, hint: 'Three letters, such as USD or CNY.' }),
       field('case', { name: 'lotSize', label: 'Lot size', type: 'number', required: true }),

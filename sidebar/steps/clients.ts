@@ -112,7 +112,7 @@ export function caseClient(c: CaseView, reload: () => void): HTMLElement {
   const notes = form(
     'notes-form',
     'Internal notes',
-    [h('p', { class: 'hint' }, 'For the agent’s side only: no client view ever shows them.'), noteField(c.internalNotes)],
+    [notesField('notes', c.internalNotes)],
     'Save notes',
     (el) => void submit(el, 'rdSaveInternalNotes', { caseId: c.id, internalNotes: values(el).internalNotes }, 'Notes saved.'),
   );
@@ -132,13 +132,16 @@ export function caseClient(c: CaseView, reload: () => void): HTMLElement {
   );
 }
 
-function noteField(value: string): HTMLElement {
+/** The agent's internal notes, as a labelled box: on a new case and on the case's details. */
+export function notesField(form: string, value: string): HTMLElement {
+  const id = `${form}-internalNotes`;
   return h(
     'div',
     { class: 'form-group' },
-    h('label', { for: 'notes-internalNotes' }, 'Notes'),
-    h('textarea', { id: 'notes-internalNotes', name: 'internalNotes', rows: 3, 'aria-describedby': 'notes-internalNotes-error' }, value),
-    h('p', { class: 'field-error', id: 'notes-internalNotes-error' }),
+    h('label', { for: id }, 'Internal notes'),
+    h('textarea', { id, name: 'internalNotes', rows: 3, 'aria-describedby': `${id}-error` }, value),
+    h('p', { class: 'hint' }, 'For the agent’s side only: no client view ever shows them.'),
+    h('p', { class: 'field-error', id: `${id}-error` }),
   );
 }
 

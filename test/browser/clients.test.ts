@@ -44,6 +44,7 @@ describe('clients in the desk', () => {
       orderValue: 12000,
       lotSize: 1200,
       client: 'northwind-outfitters',
+      internalNotes: 'Owner asked us to keep the count quiet',
     });
     expect((await submit(sidebar as unknown as Page, 'case-form')).ok).toBe(true);
     const caseId = (await sidebar.textContent('#status .status-label'))!.split(' — ')[0];
@@ -59,7 +60,7 @@ describe('clients in the desk', () => {
     let [file] = await clientFiles();
     expect(file.readers).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
     expect(caseRow(file, caseId)).toMatchObject({ Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
-    expect(JSON.stringify(file)).not.toMatch(/cousin|Dongguan/);
+    expect(JSON.stringify(file)).not.toMatch(/cousin|Dongguan|quiet/);
 
     // The OQC: the client's file shows the hold in the same save.
     await sidebar.selectOption('#case-select', caseId);
