@@ -50,6 +50,8 @@ export function start(): void {
     if (state.needsSetup) return showMessage('error', 'Set up the case tracker first: the clients are kept in its RD Clients sheet.');
     clearMessage();
     state.panel = state.panel === 'clients' ? undefined : 'clients';
+    // The panel opens on adding a client: an edit left half-done is not carried over.
+    state.editingClient = undefined;
     // The list as it stands now: another agent, or the sheet itself, may have changed it.
     void (state.panel ? loadClients() : Promise.resolve()).then(() => {
       render();

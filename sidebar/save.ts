@@ -4,7 +4,7 @@ import { byId, clear, h } from './dom';
 import { call } from './server';
 import { state, settings } from './state';
 import { showSaved, refresh, render } from './desk';
-import { noteViews } from './steps/clients';
+import { noteViews, viewLine } from './steps/clients';
 
 /** What a save says once it is recorded: a confirmation, or — for a recorded failure — a warning in red. */
 export type Outcome = string | ((data: Record<string, unknown>) => { kind: 'success' | 'warning'; text: string });
@@ -63,7 +63,7 @@ export async function submit(form: HTMLFormElement, handler: HandlerName, reques
   const late = views.filter((v) => v.shared && !v.upToDate);
   if (late.length) {
     render();
-    showMessage('warning', `${said.text} ${late.map((v) => `${v.client}'s client view is out of date: ${v.problem}`).join(' ')}`);
+    showMessage('warning', `${said.text} ${late.map(viewLine).join(' ')}`);
   } else showMessage(said.kind, said.text);
   // The next entry starts where the eye is: the step's first field, not the picker at the top.
   byId('step').querySelector<HTMLElement>('input:not([type=hidden]):not([readonly]):not([disabled]), select, textarea')?.focus();

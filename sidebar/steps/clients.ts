@@ -1,7 +1,8 @@
 // Brand clients: the list, adding and editing one, sharing its live view; and on a case, its
 // client, the view's state with a retry, moving the case to another client, and the agent's notes.
 import type { CaseView, ClientInfo, ClientViewState, SyncResult } from '../../src/shared/contract';
-import { h } from '../dom';
+import { byId, h } from '../dom';
+import { possessive } from '../../src/core/clients/clients';
 import { call } from '../server';
 import { state } from '../state';
 import { field, form, values } from '../ui';
@@ -14,6 +15,8 @@ export async function loadClients(): Promise<void> {
   const listed = await call<ClientInfo[]>('rdListClients');
   // A workbook set up before clients existed has no RD Clients: the desk works without them.
   clients = listed.ok ? listed.data : [];
+  // A view still out of date is on the status box after a reload too, until it is up to date.
+  state.lateViews = clients.filter((c) => c.shared && !c.upToDate);
 }
 
 export function clientOptions(none = 'No client'): Array<readonly [string, string]> {
@@ -23,8 +26,19 @@ export function clientOptions(none = 'No client'): Array<readonly [string, strin
 /** One line on a view's state: up to date (when), or what is wrong. */
 export function viewLine(v: ClientViewState): string {
   if (!v.shared) return `${v.client}: not shared yet.`;
-  if (v.upToDate) return `${v.client}'s view is up to date${v.updatedAt ? ` (written ${new Date(v.updatedAt).toLocaleString()})` : ''}.`;
-  return `${v.client}'s client view is out of date: ${v.problem}`;
+  if (v.upToDate)
+    return `${possessive(v.client)} view is up to date${v.updatedAt ? ` (written ${new Date(v.updatedAt).toLocaleString()})` : ''}.`;
+  return `${possessive(v.client)} client view is out of date: ${v.problem}`;
+}
+
+/** A button that runs one request at a time: a double click never sends it twice. */
+function once(button: HTMLButtonElement, work: () => Promise<unknown>): HTMLButtonElement {
+  button.addEventListener('click', () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    void work().finally(() => (button.disabled = false));
+  });
+  return button;
 }
 
 /**
@@ -42,10 +56,9 @@ export function noteViews(views: readonly ClientViewState[]): void {
 
 /** Retry (rebuild the view), or — for a file in the trash or gone — make a new one, asked for. */
 export function viewActions(v: ClientViewState, after: () => void): HTMLElement {
-  const retry = h('button', { type: 'button', class: 'secondary', 'data-action': 'retry-view' }, 'Retry');
-  retry.addEventListener('click', () => {
-    showMessage('pending', `Updating ${v.client}'s view…`);
-    void call<SyncResult>('rdSyncClientViews', { clientKey: v.clientKey }).then((result) => {
+  const retry = once(h('button', { type: 'button', class: 'secondary', 'data-action': 'retry-view' }, 'Retry'), () => {
+    showMessage('pending', `Updating ${possessive(v.client)} view…`);
+    return call<SyncResult>('rdSyncClientViews', { clientKey: v.clientKey }).then((result) => {
       if (!result.ok) return showMessage('error', result.error);
       noteViews(result.data.views);
       const now = result.data.views[0];
@@ -53,10 +66,9 @@ export function viewActions(v: ClientViewState, after: () => void): HTMLElement 
       showMessage(now?.upToDate ? 'success' : 'warning', now ? viewLine(now) : 'Nothing to update.');
     });
   });
-  const recreate = h('button', { type: 'button', class: 'secondary', 'data-action': 'recreate-view' }, 'Make a new file');
-  recreate.addEventListener('click', () => {
+  const recreate = once(h('button', { type: 'button', class: 'secondary', 'data-action': 'recreate-view' }, 'Make a new file'), () => {
     showMessage('pending', `Making a new file for ${v.client}…`);
-    void call<ClientViewState>('rdShareWithClient', { clientKey: v.clientKey, recreate: true }).then((result) => {
+    return call<ClientViewState>('rdShareWithClient', { clientKey: v.clientKey, recreate: true }).then((result) => {
       if (!result.ok) return showMessage('error', result.error);
       noteViews([result.data]);
       showMessage(
@@ -70,7 +82,7 @@ export function viewActions(v: ClientViewState, after: () => void): HTMLElement 
     'div',
     { class: 'actions' },
     v.fileUrl && !v.canRecreate ? h('a', { href: v.fileUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Open the client file') : null,
-    v.upToDate ? null : retry,
+    v.canRetry ? retry : null,
     v.canRecreate ? recreate : null,
   );
 }
@@ -158,15 +170,16 @@ export function clientsPanel(rerender: () => void): HTMLElement {
           edit.addEventListener('click', () => {
             state.editingClient = c.clientKey;
             rerender();
+            byId('clientedit-name').focus();
           });
           const share = h(
             'button',
             { type: 'button', class: 'action', 'data-action': 'share-client' },
             c.shared ? 'Share again' : 'Share with client',
           );
-          share.addEventListener('click', () => {
-            showMessage('pending', `Sharing ${c.name}'s view…`);
-            void call<ClientViewState>('rdShareWithClient', { clientKey: c.clientKey }).then((result) => {
+          once(share, () => {
+            showMessage('pending', `Sharing ${possessive(c.name)} view…`);
+            return call<ClientViewState>('rdShareWithClient', { clientKey: c.clientKey }).then((result) => {
               if (!result.ok) return showMessage('error', result.error);
               noteViews([result.data]);
               const others = c.readers.filter((r) => r !== result.data.fileOwner.toLowerCase());
@@ -198,7 +211,7 @@ export function clientsPanel(rerender: () => void): HTMLElement {
     : h('p', {}, 'No clients yet. Add the brand, the addresses that may read its view, and what the view shows.');
   const f = form(
     'clientedit-form',
-    editing ? `Edit ${editing.name}` : 'Add a client',
+    editing ? `Edit ${editing.name} (key ${editing.clientKey})` : 'Add a client',
     [
       field('clientedit', { name: 'name', label: 'Client (brand)', required: true, value: editing?.name ?? '' }),
       h(
@@ -230,18 +243,30 @@ export function clientsPanel(rerender: () => void): HTMLElement {
         value: editing?.includeEvidenceLinks ?? false,
       }),
       h('p', { class: 'hint' }, 'Evidence links open only for readers who also have access to the photo files.'),
+      ...(editing
+        ? [
+            h(
+              'p',
+              { class: 'warn' },
+              `Saving changes ${possessive(editing.name)} own row: its cases, its file and its readers follow. To add another brand, cancel first.`,
+            ),
+          ]
+        : []),
     ],
     editing ? 'Save client' : 'Add client',
     (el) => {
       const v = values(el);
-      const readers = String(v.readers)
-        .split(/[\n,;]/)
-        .map((r) => r.trim())
-        .filter(Boolean);
+      // As typed or pasted: the server reads a mail program's lists ("Doe, Jane <jane@…>; …").
       void submit(
         el,
         'rdSaveClient',
-        { key: editing?.clientKey, name: v.name, readers, showFactory: v.showFactory, includeEvidenceLinks: v.includeEvidenceLinks },
+        {
+          key: editing?.clientKey,
+          name: v.name,
+          readers: v.readers,
+          showFactory: v.showFactory,
+          includeEvidenceLinks: v.includeEvidenceLinks,
+        },
         (data) => {
           // A shared client's readers and view change at once: say so when Drive or Sheets did not follow.
           const saved = data.client as ClientInfo;
@@ -258,9 +283,18 @@ export function clientsPanel(rerender: () => void): HTMLElement {
       });
     },
   );
+  if (editing) {
+    const cancel = h('button', { type: 'button', class: 'secondary', id: 'cancel-edit' }, 'Cancel: add a client instead');
+    cancel.addEventListener('click', () => {
+      state.editingClient = undefined;
+      rerender();
+    });
+    f.querySelector('.actions')!.append(cancel);
+  }
   const close = h('button', { type: 'button', class: 'secondary', id: 'close-clients' }, 'Back to the case');
   close.addEventListener('click', () => {
     state.panel = undefined;
+    state.editingClient = undefined;
     rerender();
   });
   return h('div', { id: 'clients-panel' }, h('h2', {}, 'Clients'), list, f, h('div', { class: 'actions' }, close));

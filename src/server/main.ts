@@ -340,7 +340,11 @@ global.updateClientViews = function () {
       ? result.error
       : views.length === 0
         ? 'No client has been shared with yet: open the case desk, then Clients, to add one and share its view.'
-        : `${views.length - late.length} of ${views.length} client view(s) up to date.${late.map((v) => `\n${v.client}: ${v.problem}`).join('')}`,
+        : `${views.length - late.length} of ${views.length} client view(s) up to date.${late.map((v) => `\n${v.client}: ${v.problem}`).join('')}${
+            result.data.strays.length
+              ? `\n${result.data.strays.length} case(s) name a client that is not in RD Clients, so no client sees them: ${result.data.strays.join(', ')}. Move each to its client from the case desk.`
+              : ''
+          }`,
     ui.ButtonSet.OK,
   );
 };

@@ -92,6 +92,8 @@ export interface ClientViewState {
   problem: string;
   /** The recorded file is in the trash or gone: the desk offers to make a new one. */
   canRecreate: boolean;
+  /** A retry can mend it: not for a file gone for good, nor for another agent's file. */
+  canRetry: boolean;
   fileUrl: string;
   /** Who made the file: only they can write it (drive.file). */
   fileOwner: string;
@@ -108,6 +110,8 @@ export interface ClientInfo extends ClientViewState {
 
 export interface SyncResult {
   views: ClientViewState[];
+  /** Cases whose Client cell names no client in RD Clients (typed into the sheet): in no view. */
+  strays: string[];
 }
 
 export interface InspectionRequest {

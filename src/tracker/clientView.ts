@@ -153,7 +153,8 @@ export const CLIENT_VIEW_COLUMNS: readonly ViewColumn[] = [
         : '',
   },
   { header: 'Settlement: value kept', cell: (v) => (v.settlement ? formatMoney(v.settlement.valueKept, v.currency) : '') },
-  { header: 'Recovery rate', cell: (v) => (v.settlement ? percent(v.settlement.recoveryRate) : '') },
+  // To the hundredth, as the desk and the settlement show it.
+  { header: 'Recovery rate', cell: (v) => (v.settlement ? `${(v.settlement.recoveryRate * 100).toFixed(2)}%` : '') },
   { header: 'Case updated', cell: (v, ctx) => time(v.updatedAt, ctx) },
 ];
 
@@ -162,10 +163,11 @@ export function clientColumns(client: ClientChoices): readonly ViewColumn[] {
   return CLIENT_VIEW_COLUMNS.filter((c) => !c.when || c.when(client));
 }
 
+/** A cell too long for Sheets, cut at its last line break that fits (never inside a link). */
 function cut(cell: ViewCell): ViewCell {
-  return typeof cell === 'string' && cell.length > MAX_VIEW_CELL
-    ? `${cell.slice(0, MAX_VIEW_CELL)} … (cut short: ask your agent for the rest)`
-    : cell;
+  if (typeof cell !== 'string' || cell.length <= MAX_VIEW_CELL) return cell;
+  const end = cell.lastIndexOf('\n', MAX_VIEW_CELL);
+  return `${cell.slice(0, end > 0 ? end : MAX_VIEW_CELL)}\n… (cut short: ask your agent for the rest)`;
 }
 
 /** One case's row in its client's view: only the declared columns, each made from the agent's view. */

@@ -113,7 +113,7 @@ describe('clients in the desk', () => {
     on.preview.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
     await fill(sidebar as unknown as Page, 'client-form', { clientKey: 'contoso', reason: 'The PO is Contoso’s' });
     const moved = await submit(sidebar as unknown as Page, 'client-form');
-    expect(moved.text).toMatch(/^Moved to Contoso\. Northwind Outfitters's client view is out of date/);
+    expect(moved.text).toMatch(/^Moved to Contoso\. Northwind Outfitters’ client view is out of date/);
     await sidebar.waitForSelector('.client-view-late[data-client="northwind-outfitters"] [data-action="retry-view"]');
     let northwind = (await clientFiles()).find((f) => f.title.startsWith('Northwind'))!;
     expect(caseRow(northwind, caseId)).toBeDefined();
@@ -143,5 +143,21 @@ describe('clients in the desk', () => {
     expect(moved.ok).toBe(true);
     expect(moved.text).toContain('this view is agent@example.com’s file, and only agent@example.com can write it');
     await page.selectOption('#user', 'agent@example.com');
+  });
+
+  it('never carries a half-done edit over: Cancel, or leaving the panel, goes back to adding a client', async () => {
+    const sidebar = page.frame({ url: /\/sidebar$/ })!;
+    const heading = () => sidebar.textContent('#clientedit-form-title');
+    await sidebar.click('#show-clients');
+    await sidebar.click('[data-client="contoso"] [data-action="edit-client"]');
+    expect(await heading()).toBe('Edit Contoso (key contoso)');
+    expect(await sidebar.evaluate(() => document.activeElement?.id)).toBe('clientedit-name');
+    await sidebar.click('#cancel-edit');
+    expect(await heading()).toBe('Add a client');
+    await sidebar.click('[data-client="contoso"] [data-action="edit-client"]');
+    await sidebar.click('#close-clients');
+    await sidebar.click('#show-clients');
+    expect(await heading()).toBe('Add a client');
+    await sidebar.click('#close-clients');
   });
 });

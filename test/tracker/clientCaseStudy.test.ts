@@ -121,7 +121,7 @@ describe('the $15K case for a brand client, its view checked after every step', 
       'Re-inspection': expect.stringMatching(/^PASS on \d{4}-\d{2}-\d{2}$/),
       Concession: '3.0% discount, credit 450.00 USD',
       'Settlement: value kept': '14,334.00 USD',
-      'Recovery rate': '95.6%',
+      'Recovery rate': '95.56%',
     });
   });
 

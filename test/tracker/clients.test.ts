@@ -228,7 +228,11 @@ describe('clients and their live views', () => {
     const file = fileOf(desk, north);
     desk.bundle.google.failNext('drive.permissions.delete', 500, 'Internal Error');
     const saved = desk.ok<{ client: ClientInfo }>('rdSaveClient', { key: north, name: 'Northwind', readers: ['a@northwind.example'] });
-    expect(saved.client).toMatchObject({ upToDate: false, problem: expect.stringMatching(/^readers not applied/) });
+    expect(saved.client).toMatchObject({
+      upToDate: false,
+      canRetry: true,
+      problem: 'b@northwind.example can still read the file: Drive did not remove the access — retry.',
+    });
     expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example', 'b@northwind.example']);
     expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ upToDate: true });
     expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example']);
@@ -276,7 +280,7 @@ describe('clients and their live views', () => {
     });
     expect(saved.view.status).toBe('released');
     expect(saved.view.clientView).toMatchObject({ upToDate: false, problem: expect.stringContaining(`${AGENT}’s file`) });
-    expect(desk.refused('rdShareWithClient', { clientKey: north })).toMatch(new RegExp(`view is ${AGENT}'s file`));
+    expect(desk.refused('rdShareWithClient', { clientKey: north })).toMatch(new RegExp(`view is ${AGENT}’s file`));
     desk.bundle.session.setEmail(AGENT);
     expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ upToDate: true });
     expect(caseRows(desk, north).get(id)).toMatchObject({ Status: 'Released', 'OQC result': 'ACCEPT' });
@@ -318,6 +322,33 @@ describe('clients and their live views', () => {
     const file = JSON.stringify(desk.bundle.google.grid(fileOf(desk, north)));
     expect(file).not.toMatch(/Dongguan|Ningbo/);
     expect([...caseRows(desk, north).values()].map((r) => r.Supplier)).toEqual(['Supplier A', 'Supplier B']);
+  });
+
+  it('names the cases whose Client cell is not a client key when every view is updated', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const cases = desk.sheet('RD Cases');
+    const column = (cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0] as string[]).indexOf('Client') + 1;
+    cases.getRange(2, column).setValue('Northwind');
+    const synced = desk.ok<SyncResult>('rdSyncClientViews', {});
+    expect(synced.strays).toEqual([id]);
+    expect(caseRows(desk, north).size).toBe(0);
+    expect(desk.view(id)).toMatchObject({ client: 'Northwind', clientName: '' });
+  });
+
+  it('offers a retry only where one can mend the view', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    const id = newCase(desk, { client: north });
+    desk.ok('rdShareWithClient', { clientKey: north });
+    desk.bundle.session.setEmail(OTHER_AGENT);
+    desk.ok('rdSaveInternalNotes', { caseId: id, internalNotes: 'x' });
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    expect(desk.view(id).clientView).toMatchObject({ upToDate: false, canRetry: false, canRecreate: false });
+    desk.bundle.session.setEmail(AGENT);
+    expect(desk.view(id).clientView).toMatchObject({ upToDate: false, canRetry: true });
+    desk.bundle.google.deleteForever(fileOf(desk, north));
+    expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ canRetry: false, canRecreate: true });
   });
 
   it('changes no client file for the agent’s own notes', () => {

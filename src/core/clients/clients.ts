@@ -41,10 +41,12 @@ export const MAX_READERS = 100;
  * copied from a mail program too ("Jane Doe <jane@brand.example>"): lower-cased, each once.
  */
 export function parseReaders(input: string | readonly string[]): string[] {
-  const parts = (typeof input === 'string' ? input.split(/[,;\n]/) : input)
+  // Outlook separates with ";" and puts commas inside names ("Doe, Jane <jane@…>"): commas split only without semicolons.
+  const split = (text: string) => text.split(text.includes(';') ? /[;\n]/ : /[,;\n]/);
+  const parts = (typeof input === 'string' ? split(input) : input)
     .map((s) => String(s).trim())
     .filter(Boolean)
-    .map((p) => /<([^<>]+)>$/.exec(p)?.[1].trim() ?? p);
+    .map((p) => (/<([^<>]+)>$/.exec(p)?.[1] ?? p).trim().replace(/^mailto:/i, ''));
   const bad = parts.filter((p) => !EMAIL.test(p));
   if (bad.length) {
     throw new InputError(
@@ -55,6 +57,11 @@ export function parseReaders(input: string | readonly string[]): string[] {
   if (readers.length > MAX_READERS)
     throw new InputError(`readers: a client view is shared with at most ${MAX_READERS}; ${readers.length} were listed.`);
   return readers;
+}
+
+/** "Northwind's", "Outfitters'": a name's possessive, as the desk's messages use it. */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
 }
 
 /** A client's name: something a person can tell apart, so at least one letter or digit. */
@@ -96,7 +103,8 @@ export function withAliases(aliases: Aliases, factories: readonly string[]): Ali
   for (const factory of factories) {
     if (!personKey(factory) || out.some((a) => sameClientName(a.factory, factory))) continue;
     while (used.has(aliasName(next))) next++;
-    out.push({ alias: aliasName(next), factory });
+    // Kept on one line, as RD Clients stores it: a name typed with line breaks or extra spaces reads back the same.
+    out.push({ alias: aliasName(next), factory: factory.replace(/\s+/g, ' ').trim() });
     used.add(aliasName(next));
   }
   return out;

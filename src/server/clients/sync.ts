@@ -1,4 +1,4 @@
-import { formatAliases, withAliases } from '../../core/clients/clients';
+import { formatAliases, possessive, withAliases } from '../../core/clients/clients';
 import { InputError } from '../../core/errors';
 import { samePerson } from '../../core/people';
 import type { ClientViewState } from '../../shared/contract';
@@ -28,12 +28,18 @@ export function clientFileTitle(client: Client): string {
 export function fileGone(state: 'trashed' | 'missing'): string {
   return state === 'trashed'
     ? 'the client file is in the Drive trash: restore it and retry, or make a new file (its readers are moved to the new one).'
-    : 'the client file could not be found (deleted for good, or not made by this account): make a new file to share the view again.';
+    : `${GONE} (deleted for good, or not made by this account): make a new file to share the view again.`;
 }
 
-export function viewState(client: Client): ClientViewState {
+/** How a view's status starts when another agent's save could not write it. */
+const FOREIGN = 'this view is';
+const GONE = 'the client file could not be found';
+
+export function viewState(client: Client, user = ''): ClientViewState {
   const upToDate = client.viewStatus === UP_TO_DATE;
   const problem = upToDate || !client.fileId ? '' : client.viewStatus.replace(new RegExp(`^${OUT_OF_DATE}:?\\s*`), '') || 'not yet written';
+  // Nothing a retry can mend: a file gone for good, or another agent's file for this user.
+  const mine = !user || !client.fileOwner || samePerson(user, client.fileOwner);
   return {
     clientKey: client.key,
     client: client.name,
@@ -41,6 +47,7 @@ export function viewState(client: Client): ClientViewState {
     upToDate: client.fileId !== '' && upToDate,
     problem,
     canRecreate: /^the client file (is in the Drive trash|could not be found)/.test(problem),
+    canRetry: !upToDate && mine && !problem.startsWith(GONE),
     fileUrl: client.fileUrl,
     fileOwner: client.fileOwner,
     updatedAt: client.viewUpdatedAt ? client.viewUpdatedAt.toISOString() : '',
@@ -70,7 +77,7 @@ export function failureText(error: unknown): string {
     case 'quota':
       return 'Google’s limit on writes per minute was reached; retry in a minute.';
     case 'missing':
-      return 'the client file could not be found: it was deleted, or it is not one this account made.';
+      return `${GONE}: it was deleted, or it is not one this account made.`;
     case 'denied':
       return 'Google refused access to the client file.';
     default:
@@ -95,26 +102,26 @@ export function syncClient(
   touched: ReadonlySet<string>,
   full: boolean,
 ): ClientViewState {
-  if (!client.fileId) return viewState(client);
+  if (!client.fileId) return viewState(client, wb.user);
   const owner = foreignOwner(wb, client);
   if (owner) {
     mark(
       wb,
       client,
-      `${OUT_OF_DATE}: this view is ${owner}’s file, and only ${owner} can write it — it catches up when they next save or update client views.`,
+      `${OUT_OF_DATE}: ${FOREIGN} ${possessive(owner)} file, and only ${owner} can write it — it catches up when they next save or update client views.`,
       false,
     );
-    return viewState(client);
+    return viewState(client, wb.user);
   }
   if (!files) {
     mark(wb, client, `${OUT_OF_DATE}: the Sheets and Drive advanced services are not enabled for Rework Desk.`, false);
-    return viewState(client);
+    return viewState(client, wb.user);
   }
   try {
     const state = files.state(client.fileId);
     if (state !== 'ok') {
       mark(wb, client, `${OUT_OF_DATE}: ${fileGone(state)}`, false);
-      return viewState(client);
+      return viewState(client, wb.user);
     }
     const current = new Set(casesOfClient(wb, client.key));
     const rows = new Map<string, ViewCell[]>();
@@ -156,7 +163,7 @@ export function syncClient(
   } catch (error) {
     mark(wb, client, `${OUT_OF_DATE}: ${failureText(error)}`, false);
   }
-  return viewState(client);
+  return viewState(client, wb.user);
 }
 
 /**

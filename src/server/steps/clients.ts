@@ -1,4 +1,4 @@
-import { checkClientName, clientKeyFor, parseReaders, sameClientName } from '../../core/clients/clients';
+import { checkClientName, clientKeyFor, parseReaders, possessive, sameClientName } from '../../core/clients/clients';
 import { InputError } from '../../core/errors';
 import { samePerson } from '../../core/people';
 import type { ClientInfo, ClientViewState, Result, SyncResult } from '../../shared/contract';
@@ -26,7 +26,7 @@ function info(wb: Workbook, client: Client): ClientInfo {
       .filter(Boolean);
   }
   return {
-    ...viewState(client),
+    ...viewState(client, wb.user),
     name: client.name,
     readers,
     showFactory: client.showFactory,
@@ -59,7 +59,7 @@ function files(services: Services): ClientFiles {
 function requireOwner(wb: Workbook, client: Client): void {
   if (client.fileOwner && wb.user && !samePerson(client.fileOwner, wb.user)) {
     throw new InputError(
-      `${client.name}'s view is ${client.fileOwner}'s file: Google lets only the account that made it change it or its readers. Ask ${client.fileOwner} to do this; nothing was changed.`,
+      `${possessive(client.name)} view is ${possessive(client.fileOwner)} file: Google lets only the account that made it change it or its readers. Ask ${client.fileOwner} to do this; nothing was changed.`,
     );
   }
 }
@@ -72,16 +72,31 @@ function requireOwner(wb: Workbook, client: Client): void {
  * Google account, where the domain does not allow visitors) does not stop the others: the
  * refused ones are answered, for the view's status.
  */
-function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): string[] {
+function applyReaders(
+  wb: Workbook,
+  api: ClientFiles,
+  client: Client,
+  readers: readonly string[],
+): { refused: string[]; notRemoved: string[] } {
   const current = api.readers(client.fileId);
   const kept = new Set<string>();
+  const notRemoved: string[] = [];
   for (const p of current) {
     if (p.role === 'owner') continue;
-    if (p.type === 'user' && p.role === 'reader' && readers.includes(p.email) && !kept.has(p.email)) kept.add(p.email);
-    else api.unshare(client.fileId, p.permissionId);
+    if (p.type === 'user' && p.role === 'reader' && readers.includes(p.email) && !kept.has(p.email)) {
+      kept.add(p.email);
+      continue;
+    }
+    try {
+      api.unshare(client.fileId, p.permissionId);
+    } catch (error) {
+      // The file gone ends it; any other refusal leaves this one with access: named, and the rest still removed.
+      if (failureOf(error) === 'missing') throw error;
+      notRemoved.push(p.email || (p.type === 'anyone' ? 'anyone with the link' : p.type));
+    }
   }
   const owner = current.find((p) => p.role === 'owner')?.email ?? '';
-  const message = `${wb.user || 'Your agent'} shares ${client.name}'s quality cases with you: a read-only spreadsheet that Rework Desk keeps up to date.`;
+  const message = `${wb.user || 'Your agent'} shares ${possessive(client.name)} quality cases with you: a read-only spreadsheet that Rework Desk keeps up to date.`;
   const refused: string[] = [];
   for (const email of readers) {
     if (kept.has(email) || email === owner) continue;
@@ -93,14 +108,14 @@ function applyReaders(wb: Workbook, api: ClientFiles, client: Client, readers: r
       refused.push(email);
     }
   }
-  return refused;
+  return { refused, notRemoved };
 }
 
 function markLate(wb: Workbook, client: Client, problem: string): ClientViewState {
   const status = `${OUT_OF_DATE}: ${problem}`;
   wb.update(CLIENTS, client.stored, { viewStatus: status });
   client.viewStatus = status;
-  return viewState(client);
+  return viewState(client, wb.user);
 }
 
 /**
@@ -109,20 +124,26 @@ function markLate(wb: Workbook, client: Client, problem: string): ClientViewStat
  * the view's status, so the agent can correct the address (the view stays marked until then).
  */
 function readersThenView(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): ClientViewState {
-  let refused: string[];
+  let outcome: { refused: string[]; notRemoved: string[] };
   try {
     if (api.state(client.fileId) !== 'ok') return syncClient(wb, api, client, new Set(), true);
-    refused = applyReaders(wb, api, client, readers);
+    outcome = applyReaders(wb, api, client, readers);
   } catch (error) {
     return markLate(wb, client, `readers not applied — ${failureText(error)}`);
   }
   const state = syncClient(wb, api, client, new Set(), true);
-  if (!state.upToDate || !refused.length) return state;
-  return markLate(
-    wb,
-    client,
-    `Drive would not share with ${refused.join(', ')} — check the address (one with no Google account needs a domain that allows visitors).`,
-  );
+  if (!state.upToDate) return state;
+  // Someone keeping access they should not have comes first: it is the leak.
+  if (outcome.notRemoved.length)
+    return markLate(wb, client, `${outcome.notRemoved.join(', ')} can still read the file: Drive did not remove the access — retry.`);
+  if (outcome.refused.length) {
+    return markLate(
+      wb,
+      client,
+      `Drive would not share with ${outcome.refused.join(', ')} — check the address (one with no Google account needs a domain that allows visitors).`,
+    );
+  }
+  return state;
 }
 
 export function listClients(services: Services): Result<ClientInfo[]> {
@@ -213,7 +234,7 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
         const state = api.state(client.fileId);
         if (state !== 'ok' && !recreate) return markLate(wb, client, fileGone(state));
         if (state === 'ok' && recreate)
-          throw new InputError(`${client.name}'s file is still there; a second file would leave two views. Nothing was changed.`);
+          throw new InputError(`${possessive(client.name)} file is still there; a second file would leave two views. Nothing was changed.`);
         // The old file, in the trash, keeps its readers until Drive empties it: the brand moves to the new file alone.
         if (state === 'trashed')
           for (const p of api.readers(client.fileId)) if (p.role !== 'owner') api.unshare(client.fileId, p.permissionId);
@@ -259,13 +280,23 @@ export function syncClientViews(services: Services, request: unknown): Result<Sy
           const status = `${OUT_OF_DATE}: the readers in "${CLIENTS.name}" are not all addresses — ${error.message}`;
           wb.update(CLIENTS, client.stored, { viewStatus: status });
           client.viewStatus = status;
-          return viewState(client);
+          return viewState(client, wb.user);
         }
         return readersThenView(wb, api, client, readers);
       });
-      return { views };
+      return { views, strays: strayCases(wb) };
     });
   });
+}
+
+/** Cases whose Client cell is not a client's key (a name typed into the sheet): in no client's view, so said. */
+function strayCases(wb: Workbook): string[] {
+  const last = wb.lastRow(CASES);
+  if (last < 2) return [];
+  const keys = new Set(readClients(wb).map((c) => c.key));
+  const named = wb.column(CASES, 'client', 2, last);
+  const ids = wb.column(CASES, 'id', 2, last);
+  return named.flatMap((key, i) => (key.trim() && !keys.has(key.trim()) && ids[i] ? [ids[i]] : []));
 }
 
 /** Moves a case to another client (or to none): a recorded fact, so it needs a reason and is logged. */
@@ -275,7 +306,8 @@ export function setCaseClient(services: Services, request: unknown): Result<Save
     const reason = text(f, 'reason', 'Reason', { required: true, max: 500 });
     const before = String(stored.values.client ?? '').trim();
     const to = key ? clientByKey(wb, key) : undefined;
-    if (key === before) throw new InputError(to ? `${record.id} is already ${to.name}'s.` : `${record.id} has no client already.`);
+    if (key === before)
+      throw new InputError(to ? `${record.id} is already ${possessive(to.name)}.` : `${record.id} has no client already.`);
     wb.update(CASES, stored, { client: key, updatedAt: wb.now });
     wb.log(record.id, `Client changed: ${reason}`, before || '(none)', key || '(none)');
     return { client: key, clientName: to?.name ?? '' };

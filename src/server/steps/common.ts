@@ -184,7 +184,7 @@ function clientOf(wb: Workbook, stored: StoredRow): Pick<CaseView, 'client' | 'c
     client: key,
     clientName: client?.name ?? '',
     internalNotes: String(stored.values.internalNotes ?? ''),
-    ...(client?.fileId ? { clientView: viewState(client) } : {}),
+    ...(client?.fileId ? { clientView: viewState(client, wb.user) } : {}),
   };
 }
 
