@@ -2,7 +2,7 @@ import * as acorn from 'acorn';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_JS, loadBundle, topLevelStubs } from '../../fakes/runtime';
+import { CODE_JS, DIST, loadBundle, topLevelStubs } from '../../fakes/runtime';
 import type { LoadedBundle } from '../../fakes/runtime';
 import { HANDLERS } from '../../src/shared/contract';
 
@@ -53,6 +53,26 @@ beforeAll(() => {
 });
 
 describe('dist/Code.js as Apps Script loads it', () => {
+  it('asks for the least it needs: four scopes, drive.file the only Drive one, and the two advanced services it calls', () => {
+    const manifest = JSON.parse(readFileSync(new URL('appsscript.json', DIST), 'utf8')) as {
+      oauthScopes: string[];
+      dependencies: { enabledAdvancedServices: Array<{ userSymbol: string; serviceId: string; version: string }> };
+    };
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/drive.file',
+    ]);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+    ]);
+    // What would need the spreadsheets (sensitive) or drive (restricted) scope is never called.
+    for (const wider of ['DriveApp', 'SpreadsheetApp.create', 'openById', 'openByUrl', 'UrlFetchApp'])
+      expect(source, wider).not.toContain(wider);
+  });
+
   it('exposes exactly the public functions, each a top-level declaration with its parameters', () => {
     const globals = Object.keys(bundle.global).filter((key) => typeof bundle.global[key] === 'function');
     expect(globals.sort()).toEqual(Object.keys(PUBLIC_FUNCTIONS).sort());
