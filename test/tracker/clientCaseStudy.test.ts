@@ -101,6 +101,7 @@ describe('the $15K case for a brand client, its view checked after every step', 
     });
     expect(at('reinspected')).toEqual({ status: 'Released', next: 'Lot released; the settlement comes next.' });
     expect(seen.get('agreed')!['Expected completion']).toBe('');
+    expect(seen.get('oqc')!['Cartons sealed']).toBe(60);
     expect(seen.get('opened')!['OQC result']).toBe('');
   });
 

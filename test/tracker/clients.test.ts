@@ -351,6 +351,31 @@ describe('clients and their live views', () => {
     expect(desk.ok<SyncResult>('rdSyncClientViews', {}).views[0]).toMatchObject({ canRetry: false, canRecreate: true });
   });
 
+  it('cuts an evidence-links cell too long for Sheets at a line break, so no link is left broken', () => {
+    const north = addClient('Northwind', ['qa@northwind.example'], { includeEvidenceLinks: true });
+    const id = newCase(desk, { client: north });
+    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 0 });
+    const units = Array.from({ length: 60 }, (_, i) => `U-${String(i).padStart(3, '0')}`);
+    desk.ok('rdAddDefects', {
+      caseId: id,
+      defects: units.map((unitRef) => ({ unitRef, defectType: 'snap misalignment', measurement: 4, cause: 'process deviation' })),
+    });
+    const link = (unit: string, kind: string) => `https://photos.example.com/${unit}/${kind}/${'x'.repeat(160)}.jpg`;
+    for (const u of units) {
+      desk.ok('rdSaveEvidence', {
+        caseId: id,
+        unitRef: u,
+        ...Object.fromEntries(['wide', 'closeUp', 'vsApproved', 'measurement', 'batchContext'].map((k) => [k, link(u, k)])),
+      });
+    }
+    desk.ok('rdShareWithClient', { clientKey: north });
+    const cell = String(caseRows(desk, north).get(id)!['Evidence links']);
+    expect(cell.length).toBeLessThanOrEqual(50_000);
+    expect(cell).toMatch(/\n… \(cut short: ask your agent for the rest\)$/);
+    // Every line before the note is a whole unit's line, ending with a whole link.
+    for (const line of cell.split('\n').slice(0, -1)) expect(line).toMatch(/^U-\d{3}: .*\.jpg$/);
+  });
+
   it('changes no client file for the agent’s own notes', () => {
     const north = addClient('Northwind', ['qa@northwind.example']);
     const id = newCase(desk, { client: north });
