@@ -83,6 +83,10 @@ describe('clients and their live views', () => {
     expect(everything).not.toContain(b);
     expect(everything).not.toContain('Contoso');
     expect(desk.bundle.google.grid(northFile.id)[1][0]).toMatch(/edits made here are overwritten/);
+    expect(desk.ok<ClientInfo[]>('rdListClients').map((c) => [c.clientKey, c.cases])).toEqual([
+      [north, 1],
+      [contoso, 1],
+    ]);
     // The agent sees the client and the notes.
     expect(desk.view(a)).toMatchObject({
       client: north,

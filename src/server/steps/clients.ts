@@ -15,7 +15,19 @@ import type { Fields } from '../validate';
 import { handle, locked, onCase, reader } from './common';
 import type { Saved } from './common';
 
-function info(wb: Workbook, client: Client): ClientInfo {
+/** How many cases each client has: one read of RD Cases' Client column, however many clients. */
+function caseCounts(wb: Workbook): Map<string, number> {
+  const counts = new Map<string, number>();
+  const last = wb.lastRow(CASES);
+  if (last < 2) return counts;
+  const ids = wb.column(CASES, 'id', 2, last);
+  wb.column(CASES, 'client', 2, last).forEach((key, i) => {
+    if (key.trim() && ids[i]) counts.set(key.trim(), (counts.get(key.trim()) ?? 0) + 1);
+  });
+  return counts;
+}
+
+function info(wb: Workbook, client: Client, cases: number): ClientInfo {
   let readers: string[];
   try {
     readers = parseReaders(client.readersText);
@@ -31,7 +43,7 @@ function info(wb: Workbook, client: Client): ClientInfo {
     readers,
     showFactory: client.showFactory,
     includeEvidenceLinks: client.includeEvidenceLinks,
-    cases: casesOfClient(wb, client.key).length,
+    cases,
   };
 }
 
@@ -149,7 +161,9 @@ function readersThenView(wb: Workbook, api: ClientFiles, client: Client, readers
 export function listClients(services: Services): Result<ClientInfo[]> {
   return handle(() => {
     const wb = reader(services);
-    return readClients(wb).map((c) => info(wb, c));
+    const clients = readClients(wb);
+    const counts = clients.length ? caseCounts(wb) : new Map<string, number>();
+    return clients.map((c) => info(wb, c, counts.get(c.key) ?? 0));
   }, 'read');
 }
 
@@ -208,7 +222,7 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
       }
       return {
         key: client.key,
-        client: { ...info(wb, client), cases: client.fileId || existing ? casesOfClient(wb, client.key).length : 0 },
+        client: info(wb, client, existing ? casesOfClient(wb, client.key).length : 0),
       };
     });
   });
