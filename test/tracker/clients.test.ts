@@ -181,6 +181,18 @@ describe('clients and their live views', () => {
     expect(caseRows(desk, north).get(id)).toMatchObject({ Status: 'On hold', 'OQC result': 'REJECT' });
   });
 
+  it('keeps a new file on record even when sharing it then fails, so the retry uses it rather than making a second', () => {
+    const north = addClient('Northwind', ['qa@northwind.example']);
+    newCase(desk, { client: north });
+    desk.bundle.google.failNext('drive.permissions.list', 429);
+    const first = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
+    expect(first).toMatchObject({ shared: true, upToDate: false, problem: expect.stringMatching(/^readers not applied — Google’s limit/) });
+    const again = desk.ok<ClientViewState>('rdShareWithClient', { clientKey: north });
+    expect(again).toMatchObject({ upToDate: true });
+    expect(desk.bundle.google.list()).toHaveLength(1);
+    expect(desk.bundle.google.readersOf(fileOf(desk, north))).toEqual(['qa@northwind.example']);
+  });
+
   it('reports a file in the trash or gone, and makes a new one only when asked', () => {
     const north = addClient('Northwind', ['qa@northwind.example']);
     const id = newCase(desk, { client: north });

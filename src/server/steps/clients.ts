@@ -268,6 +268,9 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
           fileOwner: wb.user,
           viewStatus: `${OUT_OF_DATE}: not yet written`,
         });
+        // The new file is on record before anything else can fail: a retry finds it, never makes a second.
+        wb.commit();
+        services.flush();
       }
       return readersThenView(wb, api, client, readers);
     });
