@@ -226,7 +226,7 @@ export function clientsPanel(rerender: () => void): HTMLElement {
         h(
           'p',
           { class: 'hint' },
-          'One address a line (or separated by commas). They get read-only access and Drive’s email. The file’s readers are kept to exactly this list: anyone taken off, or given access by hand, loses it.',
+          'One address a line (or separated by commas). They get read-only access and Drive’s email. The file’s readers are kept to exactly this list: anyone taken off, or given access by hand, loses it; an empty list stops sharing.',
         ),
         h('p', { class: 'field-error', id: 'clientedit-readers-error' }),
       ),

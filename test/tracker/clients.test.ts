@@ -263,6 +263,9 @@ describe('clients and their live views', () => {
     desk.bundle.google.addPermission(file, { type: 'anyone', role: 'reader' });
     desk.ok('rdSaveClient', { key: north, name: 'Northwind', readers: ['b@northwind.example', 'c@northwind.example'] });
     expect(desk.bundle.google.readersOf(file)).toEqual(['b@northwind.example', 'c@northwind.example']);
+    // No readers: nobody but the agent can read it any more.
+    desk.ok('rdSaveClient', { key: north, name: 'Northwind', readers: [] });
+    expect(desk.bundle.google.readersOf(file)).toEqual([]);
   });
 
   it('names a reader Drive refuses, still shares with the others, and keeps saying so until the address is fixed', () => {
