@@ -15,15 +15,21 @@ import type { Fields } from '../validate';
 import { handle, locked, onCase, reader } from './common';
 import type { Saved } from './common';
 
-/** How many cases each client has: one read of RD Cases' Client column, however many clients. */
+/** Every case's ID and the Client cell beside it: two reads of RD Cases' columns, however many cases. */
+function clientCells(wb: Workbook): Array<{ id: string; key: string }> {
+  const last = wb.lastRow(CASES);
+  if (last < 2) return [];
+  const ids = wb.column(CASES, 'id', 2, last);
+  return wb
+    .column(CASES, 'client', 2, last)
+    .map((key, i) => ({ id: ids[i], key: key.trim() }))
+    .filter((c) => c.id && c.key);
+}
+
+/** How many cases each client has, from one reading of the Client column. */
 function caseCounts(wb: Workbook): Map<string, number> {
   const counts = new Map<string, number>();
-  const last = wb.lastRow(CASES);
-  if (last < 2) return counts;
-  const ids = wb.column(CASES, 'id', 2, last);
-  wb.column(CASES, 'client', 2, last).forEach((key, i) => {
-    if (key.trim() && ids[i]) counts.set(key.trim(), (counts.get(key.trim()) ?? 0) + 1);
-  });
+  for (const { key } of clientCells(wb)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
 
@@ -308,12 +314,10 @@ export function syncClientViews(services: Services, request: unknown): Result<Sy
 
 /** Cases whose Client cell is not a client's key (a name typed into the sheet): in no client's view, so said. */
 function strayCases(wb: Workbook): string[] {
-  const last = wb.lastRow(CASES);
-  if (last < 2) return [];
   const keys = new Set(readClients(wb).map((c) => c.key));
-  const named = wb.column(CASES, 'client', 2, last);
-  const ids = wb.column(CASES, 'id', 2, last);
-  return named.flatMap((key, i) => (key.trim() && !keys.has(key.trim()) && ids[i] ? [ids[i]] : []));
+  return clientCells(wb)
+    .filter((c) => !keys.has(c.key))
+    .map((c) => c.id);
 }
 
 /** Moves a case to another client (or to none): a recorded fact, so it needs a reason and is logged. */
