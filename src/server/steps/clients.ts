@@ -129,6 +129,11 @@ function applyReaders(
   return { refused, notRemoved };
 }
 
+/** A client's name, readers and choices, as RD Log keeps them before and after a change. */
+function described(c: Pick<Client, 'name' | 'readersText' | 'showFactory' | 'includeEvidenceLinks'>): string {
+  return `${c.name}; readers ${c.readersText || '—'}; factory ${c.showFactory ? 'shown' : 'aliased'}; evidence links ${c.includeEvidenceLinks ? 'in' : 'out'}`;
+}
+
 function markLate(wb: Workbook, client: Client, problem: string): ClientViewState {
   const status = `${OUT_OF_DATE}: ${problem}`;
   wb.update(CLIENTS, client.stored, { viewStatus: status });
@@ -193,15 +198,10 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
       let client: Client;
       if (existing) {
         if (existing.fileId) requireOwner(wb, existing);
-        const before = `${existing.name}; readers ${existing.readersText || '—'}; factory ${existing.showFactory ? 'shown' : 'aliased'}; evidence links ${existing.includeEvidenceLinks ? 'in' : 'out'}`;
+        const before = described(existing);
         wb.update(CLIENTS, existing.stored, values);
         Object.assign(existing, { name, readersText: values.readers, showFactory, includeEvidenceLinks });
-        wb.log(
-          '',
-          `Client ${existing.key} saved`,
-          before,
-          `${name}; readers ${values.readers || '—'}; factory ${showFactory ? 'shown' : 'aliased'}; evidence links ${includeEvidenceLinks ? 'in' : 'out'}`,
-        );
+        wb.log('', `Client ${existing.key} saved`, before, described(existing));
         client = existing;
         // A shared view follows its client at once: readers, and a view made again for the new choices.
         if (client.fileId) readersThenView(wb, files(services), client, readers);
@@ -211,7 +211,7 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
           clients.map((c) => c.key),
         );
         const [stored] = wb.append(CLIENTS, [{ clientKey: newKey, ...values }]);
-        wb.log('', `Client ${newKey} added`, '', `${name}; readers ${values.readers || '—'}`);
+        wb.log('', `Client ${newKey} added`, '', described({ ...values, readersText: values.readers }));
         client = {
           key: newKey,
           name,
