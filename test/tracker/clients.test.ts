@@ -395,6 +395,79 @@ describe('clients and their live views', () => {
     for (const line of cell.split('\n').slice(0, -1)) expect(line).toMatch(/^U-\d{3}: .*\.jpg$/);
   });
 
+  describe('against rows copied or typed by hand', () => {
+    const header = (sheet: string) => desk.sheet(sheet).getRange(1, 1, 1, desk.sheet(sheet).getLastColumn()).getValues()[0] as string[];
+    const copyRow = (sheet: string, from: number, to: number, changes: Record<string, unknown>) => {
+      const s = desk.sheet(sheet);
+      const row = s.getRange(from, 1, 1, s.getLastColumn()).getValues()[0];
+      const names = header(sheet);
+      for (const [k, v] of Object.entries(changes)) row[names.indexOf(k)] = v;
+      s.getRange(to, 1, 1, row.length).setValues([row]);
+    };
+
+    it('writes neither view, and touches no reader, when two clients hold one file', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      const file = fileOf(desk, north);
+      const before = JSON.stringify(desk.bundle.google.grid(file));
+      copyRow('RD Clients', 2, 3, { 'Client key': 'fabrikam', Client: 'Fabrikam', 'Readers (emails)': 'buyer@fabrikam.example' });
+      newCase(desk, { client: 'fabrikam' });
+      const views = desk.ok<SyncResult>('rdSyncClientViews', {}).views;
+      expect(views.map((v) => [v.clientKey, v.upToDate])).toEqual([
+        [north, false],
+        ['fabrikam', false],
+      ]);
+      expect(views[0].problem).toMatch(/its File ID is also Fabrikam’s \(fabrikam\)/);
+      expect(desk.bundle.google.readersOf(file)).toEqual(['qa@northwind.example']);
+      expect(JSON.stringify(desk.bundle.google.grid(file))).toBe(before);
+    });
+
+    it('never shows a case whose ID was copied onto another client’s row', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      const contoso = addClient('Contoso', ['qc@contoso.example']);
+      const id = newCase(desk, { client: north, style: 'Northwind secret tote' });
+      desk.ok('rdShareWithClient', { clientKey: contoso });
+      copyRow('RD Cases', 2, 3, { Client: contoso });
+      desk.ok('rdSyncClientViews', { clientKey: contoso });
+      expect(caseRows(desk, contoso).has(id)).toBe(false);
+      expect(JSON.stringify(desk.bundle.google.grid(fileOf(desk, contoso)))).not.toContain('secret');
+    });
+
+    it('changes no reader on Drive when the tracker could not record the new list', () => {
+      const north = addClient('Northwind', ['stays@northwind.example', 'leaver@northwind.example']);
+      newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      const counter = desk.bundle.spreadsheet.counter;
+      counter.onCall = (name) => {
+        if (name !== 'setValues') return;
+        counter.onCall = undefined;
+        throw new Error('Service Spreadsheets failed while accessing document');
+      };
+      const failed = desk.raw('rdSaveClient', { key: north, name: 'Northwind', readers: ['stays@northwind.example'] });
+      expect(failed.ok).toBe(false);
+      expect(desk.bundle.google.readersOf(fileOf(desk, north))).toEqual(['leaver@northwind.example', 'stays@northwind.example']);
+    });
+
+    it('takes readers off a file in the trash too: its readers can still open it', () => {
+      const north = addClient('Northwind', ['a@northwind.example', 'b@northwind.example']);
+      newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      const file = fileOf(desk, north);
+      desk.bundle.google.trash(file);
+      const saved = desk.ok<{ client: ClientInfo }>('rdSaveClient', { key: north, name: 'Northwind', readers: ['a@northwind.example'] });
+      expect(saved.client).toMatchObject({ upToDate: false, canRecreate: true });
+      expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example']);
+    });
+
+    it('makes no file for an agent Google does not name: only its maker could write it later', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      desk.bundle.session.setEmail('');
+      expect(desk.refused('rdShareWithClient', { clientKey: north })).toMatch(/does not tell Rework Desk who you are/);
+      expect(desk.bundle.google.list()).toEqual([]);
+    });
+  });
+
   it('changes no client file for the agent’s own notes', () => {
     const north = addClient('Northwind', ['qa@northwind.example']);
     const id = newCase(desk, { client: north });

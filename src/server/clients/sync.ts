@@ -86,6 +86,16 @@ export function failureText(error: unknown): string {
   }
 }
 
+/**
+ * A file recorded for two clients (a row of RD Clients copied by hand) is written for neither and
+ * its readers are left alone: one brand must never get the other's view, or its readers.
+ */
+export function sharesFile(wb: Workbook, client: Client): string | undefined {
+  const others = readClients(wb).filter((c) => c !== client && c.fileId === client.fileId);
+  if (!others.length) return undefined;
+  return `its File ID is also ${others.map((c) => `${possessive(c.name)} (${c.key})`).join(', ')} in "${CLIENTS.name}" — a copied row? Clear the File ID, link and status on the row that is not this file's brand; nothing is written until then.`;
+}
+
 /** Whose file it is, when the user running the add-on is not its maker: drive.file lets only the maker write it. */
 function foreignOwner(wb: Workbook, client: Client): string | undefined {
   return wb.user && client.fileOwner && !samePerson(wb.user, client.fileOwner) ? client.fileOwner : undefined;
@@ -103,6 +113,11 @@ export function syncClient(
   full: boolean,
 ): ClientViewState {
   if (!client.fileId) return viewState(client, wb.user);
+  const twin = sharesFile(wb, client);
+  if (twin) {
+    mark(wb, client, `${OUT_OF_DATE}: ${twin}`, false);
+    return viewState(client, wb.user);
+  }
   const owner = foreignOwner(wb, client);
   if (owner) {
     mark(
@@ -129,10 +144,11 @@ export function syncClient(
     if (!rebuild) {
       const old = files.read(client.fileId);
       const header = clientHeader(client);
-      if (!old || JSON.stringify(old[TITLE_ROWS]?.slice(0, header.length)) !== JSON.stringify(header)) rebuild = true;
+      // The header exactly as this release writes it, or the view is made whole: no column it no longer declares survives.
+      if (!old || JSON.stringify(old[TITLE_ROWS]) !== JSON.stringify(header)) rebuild = true;
       else
         for (const row of old.slice(TITLE_ROWS + 1))
-          if (current.has(String(row[0])) && !touched.has(String(row[0]))) rows.set(String(row[0]), row);
+          if (current.has(String(row[0])) && !touched.has(String(row[0]))) rows.set(String(row[0]), row.slice(0, header.length));
     }
     const exists = rebuild ? files.hasViewSheet(client.fileId) : true;
     const toMake = [...current].filter((id) => !rows.has(id));
@@ -157,7 +173,8 @@ export function syncClient(
       client.aliases = aliases;
     }
     const ctx = viewContext(client, aliases, wb.timeZone());
-    for (const v of views) rows.set(v.id, clientRow(v, ctx));
+    // A case ID written twice (a row copied by hand) is the first row's: never shown to another client.
+    for (const v of views) if (v.client === client.key) rows.set(v.id, clientRow(v, ctx));
     files.write(client.fileId, clientFileTitle(client), clientGrid(client, [...rows.values()], wb.now, wb.timeZone()), exists);
     mark(wb, client, unread ? `${OUT_OF_DATE}: ${unread} case(s) could not be read; RD Cases names the cells.` : UP_TO_DATE, true);
   } catch (error) {

@@ -8,7 +8,7 @@ import { CASES, CLIENTS } from '../../tracker/schema';
 import type { Workbook } from '../../tracker/workbook';
 import type { ClientFiles } from '../clients/files';
 import { failureOf } from '../clients/files';
-import { casesOfClient, clientFileTitle, failureText, fileGone, syncClient, viewState } from '../clients/sync';
+import { casesOfClient, clientFileTitle, failureText, fileGone, sharesFile, syncClient, viewState } from '../clients/sync';
 import type { Services } from '../services';
 import { fields, flag, text } from '../validate';
 import type { Fields } from '../validate';
@@ -147,10 +147,15 @@ function markLate(wb: Workbook, client: Client, problem: string): ClientViewStat
  * the view's status, so the agent can correct the address (the view stays marked until then).
  */
 function readersThenView(wb: Workbook, api: ClientFiles, client: Client, readers: readonly string[]): ClientViewState {
+  const twin = sharesFile(wb, client);
+  if (twin) return markLate(wb, client, twin);
   let outcome: { refused: string[]; notRemoved: string[] };
   try {
-    if (api.state(client.fileId) !== 'ok') return syncClient(wb, api, client, new Set(), true);
+    const state = api.state(client.fileId);
+    if (state === 'missing') return markLate(wb, client, fileGone(state));
+    // In the trash, its readers can still open it: the list is applied all the same.
     outcome = applyReaders(wb, api, client, readers);
+    if (state === 'trashed') return markLate(wb, client, fileGone(state));
   } catch (error) {
     return markLate(wb, client, `readers not applied — ${failureText(error)}`);
   }
@@ -203,8 +208,14 @@ export function saveClient(services: Services, request: unknown): Result<{ key: 
         Object.assign(existing, { name, readersText: values.readers, showFactory, includeEvidenceLinks });
         wb.log('', `Client ${existing.key} saved`, before, described(existing));
         client = existing;
-        // A shared view follows its client at once: readers, and a view made again for the new choices.
-        if (client.fileId) readersThenView(wb, files(services), client, readers);
+        // A shared view follows its client at once: readers, and a view made again for the new choices —
+        // after the new list and choices are on record, so Drive never holds what the tracker does not.
+        if (client.fileId) {
+          const api = files(services);
+          wb.commit();
+          services.flush();
+          readersThenView(wb, api, client, readers);
+        }
       } else {
         const newKey = clientKeyFor(
           name,
@@ -260,6 +271,12 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
           for (const p of api.readers(client.fileId)) if (p.role !== 'owner') api.unshare(client.fileId, p.permissionId);
       }
       if (!client.fileId || recreate) {
+        // Only its maker can write a client file later: a file must be on record under a known account.
+        if (!wb.user) {
+          throw new InputError(
+            'Google does not tell Rework Desk who you are here, so the file could not be recorded as yours: sign in with your work account (or ask your admin to allow it) and share again. Nothing was changed.',
+          );
+        }
         const created = api.create(clientFileTitle(client), wb.timeZone());
         wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (in the trash or gone)` : '', created.id);
         wb.update(CLIENTS, client.stored, {
