@@ -460,6 +460,20 @@ describe('clients and their live views', () => {
       expect(desk.bundle.google.readersOf(file)).toEqual(['a@northwind.example']);
     });
 
+    it('gives no two factories one alias when the aliases are cleared by hand', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      const a = newCase(desk, { client: north });
+      const b = newCase(desk, { client: north, factory: 'Ningbo Second Source' });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      desk
+        .sheet('RD Clients')
+        .getRange(2, header('RD Clients').indexOf('Factory aliases') + 1)
+        .setValue('');
+      desk.ok('rdRecordInspection', { caseId: b, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+      const rows = caseRows(desk, north);
+      expect(new Set([rows.get(a)!.Supplier, rows.get(b)!.Supplier]).size).toBe(2);
+    });
+
     it('makes no file for an agent Google does not name: only its maker could write it later', () => {
       const north = addClient('Northwind', ['qa@northwind.example']);
       desk.bundle.session.setEmail('');

@@ -145,9 +145,15 @@ export function syncClient(
       const old = files.read(client.fileId);
       const header = clientHeader(client);
       // The header exactly as this release writes it, or the view is made whole: no column it no longer declares survives.
+      // And every alias the file shows still on record: aliases cleared or edited by hand in RD Clients
+      // would otherwise give two factories one name.
+      const supplier = header.indexOf('Supplier');
+      const known = new Set(client.aliases.map((a) => a.alias));
+      const kept = old?.slice(TITLE_ROWS + 1) ?? [];
       if (!old || JSON.stringify(old[TITLE_ROWS]) !== JSON.stringify(header)) rebuild = true;
+      else if (supplier >= 0 && kept.some((row) => row[supplier] && !known.has(String(row[supplier])))) rebuild = true;
       else
-        for (const row of old.slice(TITLE_ROWS + 1))
+        for (const row of kept)
           if (current.has(String(row[0])) && !touched.has(String(row[0]))) rows.set(String(row[0]), row.slice(0, header.length));
     }
     const exists = rebuild ? files.hasViewSheet(client.fileId) : true;
