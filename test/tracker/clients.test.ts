@@ -474,6 +474,33 @@ describe('clients and their live views', () => {
       expect(new Set([rows.get(a)!.Supplier, rows.get(b)!.Supplier]).size).toBe(2);
     });
 
+    it('marks both views out of date when Sheets records a move only in part, so the next save makes them whole', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      const contoso = addClient('Contoso', ['qc@contoso.example']);
+      const id = newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      desk.ok('rdShareWithClient', { clientKey: contoso });
+      // The move's Client cell is written; the log row after it is not.
+      const counter = desk.bundle.spreadsheet.counter;
+      let writes = 0;
+      counter.onCall = (name) => {
+        if (name === 'setValues' && ++writes === 2) {
+          counter.onCall = undefined;
+          throw new Error('Service Spreadsheets failed while accessing document');
+        }
+      };
+      expect(desk.raw('rdSetCaseClient', { caseId: id, clientKey: contoso, reason: 'PO is Contoso’s' })).toMatchObject({ ok: false });
+      const late = desk.ok<ClientInfo[]>('rdListClients').map((c) => [c.clientKey, c.upToDate]);
+      expect(late).toEqual([
+        [north, false],
+        [contoso, false],
+      ]);
+      // A rebuild makes both whole: the case is Contoso's alone.
+      desk.ok('rdSyncClientViews', {});
+      expect(caseRows(desk, north).has(id)).toBe(false);
+      expect(caseRows(desk, contoso).has(id)).toBe(true);
+    });
+
     it('makes no file for an agent Google does not name: only its maker could write it later', () => {
       const north = addClient('Northwind', ['qa@northwind.example']);
       desk.bundle.session.setEmail('');

@@ -6,9 +6,9 @@ import { roundMoney } from '../../core/money';
 import { settlement } from '../../core/protocol/settlement';
 import type { CaseSummary, CaseView, ClientViewState, Result, SettingsView } from '../../shared/contract';
 import { AGENT_ONLY, VIEW_SOURCES } from '../../tracker/clientView';
-import { readClients } from '../../tracker/clients';
+import { OUT_OF_DATE, readClients } from '../../tracker/clients';
 import { clientsTouched, syncClients, viewState } from '../clients/sync';
-import { DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
+import { CLIENTS, DEFECTS, EVIDENCE, INSPECTIONS, REWORK, REWORKED_UNITS, SETTLEMENTS } from '../../tracker/schema';
 import type { Settings } from '../../tracker/settings';
 import type { StoredRow } from '../../tracker/table';
 import { Workbook } from '../../tracker/workbook';
@@ -66,7 +66,12 @@ export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
     if (wb.dirty) {
       const touched = wb.touchedCases(VIEW_SOURCES, AGENT_ONLY);
       const clients = clientsTouched(wb, touched);
-      wb.commit();
+      try {
+        wb.commit();
+      } catch (error) {
+        viewsLate(services, clients);
+        throw error;
+      }
       services.flush();
       // The save stands; then each client view it touched is brought up to date in this execution.
       const views = clients.size ? syncClients(wb, services.clientFiles(), clients, touched) : [];
@@ -79,6 +84,29 @@ export function locked<T>(services: Services, work: (wb: Workbook) => T): T {
     return result;
   } finally {
     lock.releaseLock();
+  }
+}
+
+/**
+ * A save Sheets recorded only in part (Apps Script has no transactions) may have changed what a
+ * client's view shows: its views are marked out of date, in a write of their own, so the next
+ * save or Retry makes them whole. Best effort: when Sheets is failing, the save's own message
+ * already says to check the case.
+ */
+function viewsLate(services: Services, keys: ReadonlySet<string>): void {
+  if (!keys.size) return;
+  try {
+    const again = reader(services);
+    for (const c of readClients(again)) {
+      if (keys.has(c.key) && c.fileId)
+        again.update(CLIENTS, c.stored, { viewStatus: `${OUT_OF_DATE}: a save was only partly recorded; check the case, then retry.` });
+    }
+    if (again.dirty) {
+      again.commit();
+      services.flush();
+    }
+  } catch (error) {
+    console.error(error);
   }
 }
 
