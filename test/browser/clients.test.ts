@@ -1,7 +1,7 @@
 /** Clients in the preview: an agent adds a brand, opens its case, shares the live view, and the client's file follows each step. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fill, screenshot, submit, browserOnPreview } from './browser';
+import { SHOTS, fill, screenshot, submit, browserOnPreview } from './browser';
 import { caseRow } from '../support/clientFiles';
 import type { ClientFile } from '../support/clientFiles';
 
@@ -57,6 +57,8 @@ describe('clients in the desk', () => {
     await sidebar.click('[data-client="northwind-outfitters"] [data-action="share-client"]');
     await sidebar.waitForSelector('#message.success');
     expect(await sidebar.textContent('#message')).toContain('Shared read-only with qa@northwind.example, buyer@northwind.example');
+    await sidebar.waitForSelector('[data-client="northwind-outfitters"] [data-action="share-client"]:has-text("Share again")');
+    await page.locator('#sidebar').screenshot({ path: new URL('sidebar-clients.png', SHOTS).pathname });
     let [file] = await clientFiles();
     expect(file.readers).toEqual(['buyer@northwind.example', 'qa@northwind.example']);
     expect(caseRow(file, caseId)).toMatchObject({ Supplier: 'Supplier A', Status: 'Open — awaiting OQC' });
