@@ -43,6 +43,8 @@ export interface FakeFile {
   trashed: boolean;
   deleted: boolean;
   timeZone: string;
+  /** Drive appProperties: private to the app that set them. */
+  appProperties: Record<string, string>;
   sheets: FakeSheet[];
   permissions: FakePermission[];
   /** Drive's notification emails, as sent. */
@@ -139,7 +141,13 @@ export class FakeGoogleApis {
     const data = saved as { nextId: number; files: Array<FakeFile & { sheets: Array<FakeSheet & { cells: Array<[string, Cell]> }> }> };
     this.reset();
     this.nextId = data.nextId;
-    for (const f of data.files) this.files.set(f.id, { ...f, sheets: f.sheets.map((s) => ({ ...s, cells: new Map(s.cells) })) });
+    for (const f of data.files) {
+      this.files.set(f.id, {
+        ...f,
+        appProperties: f.appProperties ?? {},
+        sheets: f.sheets.map((s) => ({ ...s, cells: new Map(s.cells) })),
+      });
+    }
   }
 
   /** The file's sheets as values, row by row to the last non-empty cell (what its readers see). */
@@ -203,6 +211,7 @@ export class FakeGoogleApis {
             trashed: false,
             deleted: false,
             timeZone: resource.properties?.timeZone ?? 'America/Los_Angeles',
+            appProperties: {},
             sheets,
             permissions: [{ id: 'owner', type: 'user', role: 'owner', emailAddress: owner }],
             notifications: [],
@@ -270,8 +279,39 @@ export class FakeGoogleApis {
           if (optionalArgs?.alt === 'media') throw new Error('fake Drive: files.get with alt=media (a download) is not modelled');
           this.call('drive.files.get');
           const file = this.reach('drive.files.get', id, notFound(id));
-          return { id: file.id, name: file.title, trashed: file.trashed, mimeType: 'application/vnd.google-apps.spreadsheet' };
+          return {
+            id: file.id,
+            name: file.title,
+            trashed: file.trashed,
+            mimeType: 'application/vnd.google-apps.spreadsheet',
+            appProperties: { ...file.appProperties },
+          };
         }) as DriveApi['Files']['get'],
+        // Metadata only: the overloads that upload content are not modelled and refuse.
+        update: ((resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File, id: string, media?: unknown) => {
+          if (media !== undefined) throw new Error('fake Drive: files.update with media (an upload) is not modelled');
+          this.call('drive.files.update');
+          const file = this.reach('drive.files.update', id, notFound(id));
+          if (resource.name !== undefined) file.title = String(resource.name);
+          // A null value deletes a property, as Drive does.
+          for (const [k, v] of Object.entries(resource.appProperties ?? {})) {
+            if (v === null) delete file.appProperties[k];
+            else file.appProperties[k] = String(v);
+          }
+          return { id: file.id, name: file.title, appProperties: { ...file.appProperties } };
+        }) as DriveApi['Files']['update'],
+        // The one query the add-on makes; any other is refused rather than answered wrongly.
+        list: ((optionalArgs?: Record<string, unknown>) => {
+          this.call('drive.files.list');
+          const q = String(optionalArgs?.q ?? '');
+          const m = /^appProperties has \{ key='([^']+)' and value='((?:[^'\\]|\\.)*)' \}( and trashed = false)?$/.exec(q);
+          if (!m) throw new Error(`fake Drive: files.list query not modelled: ${q}`);
+          const value = m[2].replace(/\\(.)/g, '$1');
+          const files = [...this.files.values()].filter(
+            (f) => !f.deleted && f.owner === this.user() && f.appProperties[m[1]] === value && !(m[3] && f.trashed),
+          );
+          return { files: files.map((f) => ({ id: f.id, name: f.title, appProperties: { ...f.appProperties } })) };
+        }) as DriveApi['Files']['list'],
       },
       Permissions: {
         list: (id: string) => {

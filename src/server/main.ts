@@ -13,6 +13,7 @@ import { reworkCostFormula } from '../functions/reworkCost';
 import { reworkSplit } from '../functions/reworkSplit';
 import { reworkMilestones, reworkTimelineFormula } from '../functions/reworkTimeline';
 import * as handlers from './handlers';
+import type { SyncResult } from '../shared/contract';
 import { formulaHelpHtml } from './help';
 import { buildMenu } from './menu';
 import { appsScript } from './services';
@@ -332,22 +333,28 @@ global.refreshFactoryScorecard = function () {
 global.updateClientViews = function () {
   const result = handlers.syncClientViews(appsScript, {});
   const ui = SpreadsheetApp.getUi();
-  const views = result.ok ? result.data.views : [];
-  const late = views.filter((v) => !v.upToDate);
-  ui.alert(
-    'Rework Desk',
-    !result.ok
-      ? result.error
-      : views.length === 0
-        ? 'No client has been shared with yet: open the case desk, then Clients, to add one and share its view.'
-        : `${views.length - late.length} of ${views.length} client view(s) up to date.${late.map((v) => `\n${v.client}: ${v.problem}`).join('')}${
-            result.data.strays.length
-              ? `\n${result.data.strays.length} case(s) name a client that is not in RD Clients, so no client sees them: ${result.data.strays.join(', ')}. Move each to its client from the case desk.`
-              : ''
-          }`,
-    ui.ButtonSet.OK,
-  );
+  ui.alert('Rework Desk', result.ok ? syncReport(result.data) : result.error, ui.ButtonSet.OK);
 };
+
+/** What Update client views found: the views, cases in none, and files no row records any more. */
+function syncReport({ views, strays, orphans }: SyncResult): string {
+  const late = views.filter((v) => !v.upToDate);
+  return [
+    views.length
+      ? `${views.length - late.length} of ${views.length} client view(s) up to date.`
+      : 'No client view is shared from this tracker: open the case desk, then Clients, to add a brand and share its view.',
+    ...late.map((v) => `${v.client}: ${v.problem}`),
+    ...(strays.length
+      ? [
+          `${strays.length} case(s) name a client that is not in RD Clients, so no client sees them: ${strays.join(', ')}. Move each to its client from the case desk.`,
+        ]
+      : []),
+    ...orphans.map(
+      (o) =>
+        `A client file is no longer in RD Clients (its row was deleted?) and no longer updated: "${o.title}"${o.readers.length ? `, still readable by ${o.readers.join(', ')}` : ''} — ${o.fileUrl}. Put the row back, or delete the file in Drive.`,
+    ),
+  ].join('\n');
+}
 
 global.showCaseDesk = function () {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rework Desk'));

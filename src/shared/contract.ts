@@ -112,6 +112,8 @@ export interface SyncResult {
   views: ClientViewState[];
   /** Cases whose Client cell names no client in RD Clients (typed into the sheet): in no view. */
   strays: string[];
+  /** Client files this agent made for this tracker that no row of RD Clients records (a row deleted by hand), with who can still read them. */
+  orphans: Array<{ title: string; client: string; fileUrl: string; readers: string[] }>;
 }
 
 export interface InspectionRequest {

@@ -248,6 +248,28 @@ describe('drive permissions', () => {
   });
 });
 
+describe('drive files: appProperties', () => {
+  it(`keeps an app's private properties on a file, a null deleting one, and finds files by them — only the ones this account may reach (${DRIVE}/files#File.FIELDS.app_properties, https://developers.google.com/workspace/drive/api/guides/search-files)`, () => {
+    const id = newFile();
+    apis.drive().Files.update({ appProperties: { reworkDeskTracker: 'T1', reworkDeskClient: 'acme', stale: 'x' } }, id);
+    apis.drive().Files.update({ appProperties: { stale: null as unknown as string } }, id);
+    expect(apis.drive().Files.get(id, {}).appProperties).toEqual({ reworkDeskTracker: 'T1', reworkDeskClient: 'acme' });
+    const query = { q: "appProperties has { key='reworkDeskTracker' and value='T1' } and trashed = false" };
+    expect(
+      apis
+        .drive()
+        .Files.list(query)
+        .files!.map((f) => f.id),
+    ).toEqual([id]);
+    apis.trash(id);
+    expect(apis.drive().Files.list(query).files).toEqual([]);
+    apis.restore(id);
+    session.setEmail('someone.else@example.com');
+    expect(apis.drive().Files.list(query).files).toEqual([]);
+    expect(() => apis.drive().Files.list({ q: "name contains 'View'" })).toThrow(/query not modelled/);
+  });
+});
+
 describe('call counting and failures', () => {
   it('counts each call under its API method, and fails the next call as Apps Script reports a GoogleJsonResponseException (quota: 429, https://developers.google.com/sheets/api/limits)', () => {
     const id = newFile();

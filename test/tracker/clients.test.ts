@@ -501,6 +501,34 @@ describe('clients and their live views', () => {
       expect(caseRows(desk, contoso).has(id)).toBe(true);
     });
 
+    it('names a client file whose row was deleted from RD Clients, and who can still read it', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      const file = fileOf(desk, north);
+      expect(desk.bundle.google.files.get(file)!.appProperties).toEqual({
+        reworkDeskTracker: desk.bundle.spreadsheet.getId(),
+        reworkDeskClient: north,
+      });
+      expect(desk.ok<SyncResult>('rdSyncClientViews', {}).orphans).toEqual([]);
+      const clients = desk.sheet('RD Clients');
+      clients.getRange(2, 1, 1, clients.getLastColumn()).setValues([Array.from({ length: clients.getLastColumn() }, () => '')]);
+      expect(desk.ok<SyncResult>('rdSyncClientViews', {})).toMatchObject({
+        views: [],
+        orphans: [
+          {
+            title: 'Northwind — quality cases (Rework Desk)',
+            client: north,
+            fileUrl: expect.stringContaining(file),
+            readers: ['qa@northwind.example'],
+          },
+        ],
+      });
+      desk.bundle.ui.alerts.length = 0;
+      desk.bundle.call('updateClientViews');
+      expect(desk.bundle.ui.alerts.at(-1)).toMatch(/no longer in RD Clients .* still readable by qa@northwind\.example/);
+    });
+
     it('makes no file for an agent Google does not name: only its maker could write it later', () => {
       const north = addClient('Northwind', ['qa@northwind.example']);
       desk.bundle.session.setEmail('');

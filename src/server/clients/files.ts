@@ -15,9 +15,13 @@ export interface SheetsApi {
   Spreadsheets: Pick<SpreadsheetsCollection, 'create' | 'batchUpdate' | 'get'> & { Values: Pick<ValuesCollection, 'get'> };
 }
 export interface DriveApi {
-  Files: Pick<FilesCollection, 'get'>;
+  Files: Pick<FilesCollection, 'get' | 'update' | 'list'>;
   Permissions: Pick<PermissionsCollection, 'create' | 'list' | 'remove'>;
 }
+
+/** The Drive appProperties a client file carries: the tracker it belongs to, and its client's key. */
+const TRACKER_TAG = 'reworkDeskTracker';
+const CLIENT_TAG = 'reworkDeskClient';
 
 /** The view's sheet keeps this ID in every client file, whatever its tab is renamed to. */
 const SHEET_ID = 0;
@@ -49,12 +53,22 @@ export class ClientFiles {
     private readonly drive: DriveApi,
   ) {}
 
-  /** A new, empty client file owned by the user running the add-on. */
-  create(title: string, timeZone: string): { id: string; url: string } {
+  /**
+   * A new, empty client file owned by the user running the add-on, tagged (Drive appProperties,
+   * private to the add-on) with its tracker and client, so a file whose row was deleted from RD
+   * Clients can still be found.
+   */
+  create(title: string, timeZone: string, tag: { tracker: string; client: string }): { id: string; url: string } {
     const created = this.sheets.Spreadsheets.create({
       properties: { title, locale: 'en_US', timeZone },
       sheets: [{ properties: { sheetId: SHEET_ID, title: CLIENT_SHEET, gridProperties: { rowCount: TITLE_ROWS + 2, columnCount: 26 } } }],
     });
+    try {
+      this.drive.Files.update({ appProperties: { [TRACKER_TAG]: tag.tracker, [CLIENT_TAG]: tag.client } }, String(created.spreadsheetId));
+    } catch (error) {
+      // The file is made and recorded either way; only finding it after its row is deleted needs the tag.
+      console.error(error);
+    }
     return {
       id: String(created.spreadsheetId),
       url: String(created.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${created.spreadsheetId}/edit`),
@@ -122,6 +136,24 @@ export class ClientFiles {
   hasViewSheet(id: string): boolean {
     const file = this.sheets.Spreadsheets.get(id, { fields: 'sheets.properties(sheetId,title)' });
     return (file.sheets ?? []).some((s) => s.properties?.sheetId === SHEET_ID);
+  }
+
+  /** The client files this user made for a tracker, not in the trash, with their client's key. */
+  madeFor(tracker: string): Array<{ id: string; title: string; client: string }> {
+    const found: Array<{ id: string; title: string; client: string }> = [];
+    let pageToken: string | undefined;
+    do {
+      const page = this.drive.Files.list({
+        q: `appProperties has { key='${TRACKER_TAG}' and value='${tracker.replace(/'/g, "\\'")}' } and trashed = false`,
+        fields: 'nextPageToken,files(id,name,appProperties)',
+        pageSize: 100,
+        ...(pageToken ? { pageToken } : {}),
+      });
+      for (const f of page.files ?? [])
+        found.push({ id: String(f.id), title: String(f.name ?? ''), client: String(f.appProperties?.[CLIENT_TAG] ?? '') });
+      pageToken = page.nextPageToken ?? undefined;
+    } while (pageToken);
+    return found;
   }
 
   readers(id: string): Reader[] {

@@ -277,7 +277,7 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
             'Google does not tell Rework Desk who you are here, so the file could not be recorded as yours: sign in with your work account (or ask your admin to allow it) and share again. Nothing was changed.',
           );
         }
-        const created = api.create(clientFileTitle(client), wb.timeZone());
+        const created = api.create(clientFileTitle(client), wb.timeZone(), { tracker: wb.spreadsheet.getId(), client: client.key });
         wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (in the trash or gone)` : '', created.id);
         wb.update(CLIENTS, client.stored, {
           fileId: created.id,
@@ -324,7 +324,7 @@ export function syncClientViews(services: Services, request: unknown): Result<Sy
         }
         return readersThenView(wb, api, client, readers);
       });
-      return { views, strays: strayCases(wb) };
+      return { views, strays: strayCases(wb), orphans: key || !api ? [] : orphanFiles(wb, api) };
     });
   });
 }
@@ -335,6 +335,32 @@ function strayCases(wb: Workbook): string[] {
   return clientCells(wb)
     .filter((c) => !keys.has(c.key))
     .map((c) => c.id);
+}
+
+/**
+ * Client files this agent made for this tracker that no client's row records any more (deleted by
+ * hand): still shared with whoever was on the list, and no longer kept up to date — so named.
+ */
+function orphanFiles(wb: Workbook, api: ClientFiles): SyncResult['orphans'] {
+  try {
+    const recorded = new Set(readClients(wb).map((c) => c.fileId));
+    return api
+      .madeFor(wb.spreadsheet.getId())
+      .filter((f) => !recorded.has(f.id))
+      .map((f) => ({
+        title: f.title,
+        client: f.client,
+        fileUrl: `https://docs.google.com/spreadsheets/d/${f.id}/edit`,
+        readers: api
+          .readers(f.id)
+          .filter((p) => p.role !== 'owner')
+          .map((p) => p.email || p.type),
+      }));
+  } catch (error) {
+    // Looking for them is a courtesy of the rebuild: a failure at Drive's end does not undo it.
+    console.error(error);
+    return [];
+  }
 }
 
 /** Moves a case to another client (or to none): a recorded fact, so it needs a reason and is logged. */
