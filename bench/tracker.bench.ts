@@ -218,7 +218,7 @@ export function clientViewsBench(without: Map<string, Cost>): void {
     flat.push([...worst].every(([h, calls]) => first!.get(h) === calls));
     const inView = desk.bundle.google.list()[0].sheets[0].rows.length - 4;
     rows.push(
-      `  ${n.toLocaleString('en-US').padStart(6)} cases (${String(inView).padStart(3)} in the view): rebuild ${rebuild.calls} calls, ${rebuild.read} cells read; ` +
+      `  ${n.toLocaleString('en-US').padStart(6)} cases (${String(inView).padStart(3)} in the view): first share (whole view written) ${rebuild.calls} calls, ${rebuild.read} cells read; ` +
         `a save's Google calls at most ${[...google].map(([api, c]) => `${api.replace(/^(sheets|drive)\.(spreadsheets\.|)/, '')} ${c}`).join(', ')}; ` +
         `costliest save ${Math.max(...worst.values())} calls (settle)`,
     );
