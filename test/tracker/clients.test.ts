@@ -18,6 +18,11 @@ function newCase(desk: Desk, extra: Record<string, unknown> = {}): string {
   }).id;
 }
 
+/** The OQC save, as the agent records it: Li Wei's counts for a case. */
+function oqc<T = CaseView>(desk: Desk, caseId: string, majorFound: number, minorFound = 0): T {
+  return desk.ok<T>('rdRecordInspection', { caseId, inspector: 'Li Wei', criticalFound: 0, majorFound, minorFound });
+}
+
 function fileOf(desk: Desk, key: string): string {
   const client = desk.ok<ClientInfo[]>('rdListClients').find((c) => c.clientKey === key)!;
   return /\/d\/([^/]+)/.exec(client.fileUrl)![1];
@@ -102,13 +107,7 @@ describe('clients and their live views', () => {
     const counter = desk.bundle.spreadsheet.counter;
     const cost = () => {
       counter.reset();
-      const saved = desk.ok<{ view: CaseView; clientViews: ClientViewState[] }>('rdRecordInspection', {
-        caseId: ids[ids.length - 1],
-        inspector: 'Li Wei',
-        criticalFound: 0,
-        majorFound: 12,
-        minorFound: 3,
-      });
+      const saved = oqc<{ view: CaseView; clientViews: ClientViewState[] }>(desk, ids[ids.length - 1], 12, 3);
       expect(saved.clientViews).toEqual([expect.objectContaining({ clientKey: north, upToDate: true })]);
       expect(saved.view.clientView).toMatchObject({ upToDate: true });
       return Object.fromEntries([...counter.counts].filter(([name]) => /^(sheets|drive)\./.test(name)));
@@ -165,13 +164,7 @@ describe('clients and their live views', () => {
     const file = fileOf(desk, north);
     const before = JSON.stringify(desk.bundle.google.grid(file));
     desk.bundle.google.failNext('sheets.spreadsheets.batchUpdate');
-    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
-      caseId: id,
-      inspector: 'Li Wei',
-      criticalFound: 0,
-      majorFound: 12,
-      minorFound: 3,
-    });
+    const saved = oqc<{ view: CaseView }>(desk, id, 12, 3);
     expect(saved.view.status).toBe('on-hold');
     expect(saved.view.clientView).toMatchObject({ upToDate: false, problem: expect.stringMatching(/limit on writes per minute/) });
     expect(JSON.stringify(desk.bundle.google.grid(file))).toBe(before);
@@ -199,13 +192,7 @@ describe('clients and their live views', () => {
     desk.ok('rdShareWithClient', { clientKey: north });
     const first = fileOf(desk, north);
     desk.bundle.google.trash(first);
-    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
-      caseId: id,
-      inspector: 'Li Wei',
-      criticalFound: 0,
-      majorFound: 1,
-      minorFound: 0,
-    });
+    const saved = oqc<{ view: CaseView }>(desk, id, 1, 0);
     expect(saved.view.clientView).toMatchObject({
       upToDate: false,
       canRecreate: true,
@@ -290,13 +277,7 @@ describe('clients and their live views', () => {
     const id = newCase(desk, { client: north });
     desk.ok('rdShareWithClient', { clientKey: north });
     desk.bundle.session.setEmail(OTHER_AGENT);
-    const saved = desk.ok<{ view: CaseView }>('rdRecordInspection', {
-      caseId: id,
-      inspector: 'Li Wei',
-      criticalFound: 0,
-      majorFound: 0,
-      minorFound: 0,
-    });
+    const saved = oqc<{ view: CaseView }>(desk, id, 0, 0);
     expect(saved.view.status).toBe('released');
     expect(saved.view.clientView).toMatchObject({ upToDate: false, problem: expect.stringContaining(`${AGENT}’s file`) });
     expect(desk.refused('rdShareWithClient', { clientKey: north })).toMatch(new RegExp(`view is ${AGENT}’s file`));
@@ -331,13 +312,11 @@ describe('clients and their live views', () => {
     desk.ok('rdShareWithClient', { clientKey: north });
     const clients = desk.sheet('RD Clients');
     const column = (clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0] as string[]).indexOf('Show factory name') + 1;
-    const oqc = (id: string) =>
-      desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
     clients.getRange(2, column).setValue(true);
-    oqc(a);
+    oqc(desk, a, 0);
     expect([...caseRows(desk, north).values()].map((r) => r.Factory)).toEqual(['Dongguan Bright Stitch Co.', 'Ningbo Second Source']);
     clients.getRange(2, column).setValue(false);
-    oqc(b);
+    oqc(desk, b, 0);
     const file = JSON.stringify(desk.bundle.google.grid(fileOf(desk, north)));
     expect(file).not.toMatch(/Dongguan|Ningbo/);
     expect([...caseRows(desk, north).values()].map((r) => r.Supplier)).toEqual(['Supplier A', 'Supplier B']);
@@ -362,7 +341,7 @@ describe('clients and their live views', () => {
     desk.ok('rdShareWithClient', { clientKey: north });
     desk.bundle.session.setEmail(OTHER_AGENT);
     desk.ok('rdSaveInternalNotes', { caseId: id, internalNotes: 'x' });
-    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+    oqc(desk, id, 0, 0);
     expect(desk.view(id).clientView).toMatchObject({ upToDate: false, canRetry: false, canRecreate: false });
     desk.bundle.session.setEmail(AGENT);
     expect(desk.view(id).clientView).toMatchObject({ upToDate: false, canRetry: true });
@@ -373,7 +352,7 @@ describe('clients and their live views', () => {
   it('cuts an evidence-links cell too long for Sheets at a line break, so no link is left broken', () => {
     const north = addClient('Northwind', ['qa@northwind.example'], { includeEvidenceLinks: true });
     const id = newCase(desk, { client: north });
-    desk.ok('rdRecordInspection', { caseId: id, inspector: 'Li Wei', criticalFound: 0, majorFound: 12, minorFound: 0 });
+    oqc(desk, id, 12, 0);
     const units = Array.from({ length: 60 }, (_, i) => `U-${String(i).padStart(3, '0')}`);
     desk.ok('rdAddDefects', {
       caseId: id,
@@ -469,7 +448,7 @@ describe('clients and their live views', () => {
         .sheet('RD Clients')
         .getRange(2, header('RD Clients').indexOf('Factory aliases') + 1)
         .setValue('');
-      desk.ok('rdRecordInspection', { caseId: b, inspector: 'Li Wei', criticalFound: 0, majorFound: 0, minorFound: 0 });
+      oqc(desk, b, 0, 0);
       const rows = caseRows(desk, north);
       expect(new Set([rows.get(a)!.Supplier, rows.get(b)!.Supplier]).size).toBe(2);
     });
@@ -527,6 +506,18 @@ describe('clients and their live views', () => {
       desk.bundle.ui.alerts.length = 0;
       desk.bundle.call('updateClientViews');
       expect(desk.bundle.ui.alerts.at(-1)).toMatch(/no longer in RD Clients .* still readable by qa@northwind\.example/);
+    });
+
+    it('moves a trashed file’s readers only once the new file is made: a failed make leaves them where they were', () => {
+      const north = addClient('Northwind', ['qa@northwind.example']);
+      newCase(desk, { client: north });
+      desk.ok('rdShareWithClient', { clientKey: north });
+      const old = fileOf(desk, north);
+      desk.bundle.google.trash(old);
+      desk.bundle.google.failNext('sheets.spreadsheets.create', 429);
+      expect(desk.raw('rdShareWithClient', { clientKey: north, recreate: true }).ok).toBe(false);
+      expect(desk.bundle.google.readersOf(old)).toEqual(['qa@northwind.example']);
+      expect(fileOf(desk, north)).toBe(old);
     });
 
     it('makes no file for an agent Google does not name: only its maker could write it later', () => {

@@ -260,23 +260,22 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
       const readers = parseReaders(client.readersText);
       if (!readers.length) throw new InputError(`${client.name} has no readers yet: add the addresses that may read the view first.`);
       const api = files(services);
+      // Only its maker can write a client file later: a file is made only under a known account.
+      if ((!client.fileId || recreate) && !wb.user) {
+        throw new InputError(
+          'Google does not tell Rework Desk who you are here, so the file could not be recorded as yours: sign in with your work account (or ask your admin to allow it) and share again. Nothing was changed.',
+        );
+      }
+      let trashed = '';
       if (client.fileId) {
         requireOwner(wb, client);
         const state = api.state(client.fileId);
         if (state !== 'ok' && !recreate) return markLate(wb, client, fileGone(state));
         if (state === 'ok' && recreate)
           throw new InputError(`${possessive(client.name)} file is still there; a second file would leave two views. Nothing was changed.`);
-        // The old file, in the trash, keeps its readers until Drive empties it: the brand moves to the new file alone.
-        if (state === 'trashed')
-          for (const p of api.readers(client.fileId)) if (p.role !== 'owner') api.unshare(client.fileId, p.permissionId);
+        if (state === 'trashed') trashed = client.fileId;
       }
       if (!client.fileId || recreate) {
-        // Only its maker can write a client file later: a file must be on record under a known account.
-        if (!wb.user) {
-          throw new InputError(
-            'Google does not tell Rework Desk who you are here, so the file could not be recorded as yours: sign in with your work account (or ask your admin to allow it) and share again. Nothing was changed.',
-          );
-        }
         const created = api.create(clientFileTitle(client), wb.timeZone(), { tracker: wb.spreadsheet.getId(), client: client.key });
         wb.log('', `Client ${client.key} view file made`, client.fileId ? `${client.fileId} (in the trash or gone)` : '', created.id);
         wb.update(CLIENTS, client.stored, {
@@ -295,7 +294,19 @@ export function shareWithClient(services: Services, request: unknown): Result<Cl
         wb.commit();
         services.flush();
       }
-      return readersThenView(wb, api, client, readers);
+      const state = readersThenView(wb, api, client, readers);
+      if (!trashed) return state;
+      // Only once the new file is shared: the old one, in the trash, keeps its readers until Drive empties it.
+      try {
+        for (const p of api.readers(trashed)) if (p.role !== 'owner') api.unshare(trashed, p.permissionId);
+        return state;
+      } catch (error) {
+        return markLate(
+          wb,
+          client,
+          `the old file, in the trash, is still readable by its readers (${failureText(error)}): remove them in Drive, or retry.`,
+        );
+      }
     });
   });
 }
