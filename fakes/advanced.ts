@@ -398,6 +398,34 @@ function invalid(api: string, i: number, request: string, message: string): neve
   throw new GoogleJsonResponseException(api, 400, `Invalid requests[${i}].${request}: ${message}`);
 }
 
+/**
+ * A field mask ("title,gridProperties(rowCount,frozenRowCount)", "gridProperties", "*") as the
+ * question "is this field named?": a field is named by itself, by a parent, or by "*".
+ */
+function masks(fields: string): (path: string) => boolean {
+  const paths: string[] = [];
+  const walk = (text: string, prefix: string) => {
+    let depth = 0;
+    let start = 0;
+    const take = (part: string) => {
+      const open = part.indexOf('(');
+      if (open < 0) paths.push(prefix + part.trim());
+      else walk(part.slice(open + 1, part.lastIndexOf(')')), `${prefix}${part.slice(0, open).trim()}.`);
+    };
+    for (let k = 0; k < text.length; k++) {
+      if (text[k] === '(') depth++;
+      else if (text[k] === ')') depth--;
+      else if (text[k] === ',' && depth === 0) {
+        take(text.slice(start, k));
+        start = k + 1;
+      }
+    }
+    take(text.slice(start));
+  };
+  walk(fields, '');
+  return (path) => paths.some((p) => p === '*' || p === path || path.startsWith(`${p}.`));
+}
+
 function fieldsOf(api: string, i: number, name: string, fields: unknown): string {
   if (typeof fields !== 'string' || !fields) invalid(api, i, name, "'fields' is required but was not specified.");
   return fields;
@@ -412,7 +440,7 @@ function applyRequest(api: string, draft: Draft, request: Record<string, unknown
   switch (name) {
     case 'updateSpreadsheetProperties': {
       const fields = fieldsOf(api, i, name, b.fields);
-      if (fields.split(',').includes('title')) draft.title = String(b.properties?.title ?? '');
+      if (masks(fields)('title')) draft.title = String(b.properties?.title ?? '');
       return;
     }
     case 'addSheet': {
@@ -440,7 +468,7 @@ function applyRequest(api: string, draft: Draft, request: Record<string, unknown
       const fields = fieldsOf(api, i, name, b.fields);
       const p = b.properties ?? {};
       const sheet = sheetById(p.sheetId);
-      const wants = (f: string) => fields.split(',').some((x) => x.trim() === f || x.includes(f.replace('gridProperties.', '')));
+      const wants = masks(fields);
       if (wants('title') && p.title !== undefined) {
         if (draft.sheets.some((s) => s !== sheet && s.title === p.title))
           invalid(api, i, name, `A sheet with the name "${p.title}" already exists. Please enter another name.`);
@@ -477,7 +505,7 @@ function applyRequest(api: string, draft: Draft, request: Record<string, unknown
           `Range ('${sheet.title}'!${columnName(left)}${top + 1}:${columnName(right - 1)}${bottom}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
         );
       }
-      if (!fields.split(',').includes('userEnteredValue') && fields !== '*') return;
+      if (!masks(fields)('userEnteredValue')) return;
       rows.forEach((row, r) =>
         (row.values ?? []).forEach((cell, c) => {
           const value = cell.userEnteredValue;

@@ -176,6 +176,23 @@ describe('spreadsheets.batchUpdate', () => {
     expect(apis.grid(id)).toEqual([['', 'B'], ['c']]);
   });
 
+  it(`reads a field mask as Google does: a parent names its fields, "*" names all (https://developers.google.com/sheets/api/guides/field-masks)`, () => {
+    const id = newFile(4, 2);
+    const resize = (fields: string) =>
+      apis.sheets().Spreadsheets.batchUpdate(
+        {
+          requests: [{ updateSheetProperties: { properties: { sheetId: 0, gridProperties: { rowCount: 9, columnCount: 3 } }, fields } }],
+        },
+        id,
+      );
+    resize('gridProperties.frozenRowCount');
+    expect(apis.sheets().Spreadsheets.get(id, {}).sheets![0].properties!.gridProperties).toMatchObject({ rowCount: 4, columnCount: 2 });
+    resize('gridProperties(rowCount)');
+    expect(apis.sheets().Spreadsheets.get(id, {}).sheets![0].properties!.gridProperties).toMatchObject({ rowCount: 9, columnCount: 2 });
+    resize('gridProperties');
+    expect(apis.sheets().Spreadsheets.get(id, {}).sheets![0].properties!.gridProperties).toMatchObject({ rowCount: 9, columnCount: 3 });
+  });
+
   it('will not freeze every row of a sheet', () => {
     const id = newFile(3, 2);
     const frozen = failure(() =>
